@@ -1,0 +1,166 @@
+"""Lesson progress, committed step by step.
+
+Each finished step is its own transaction, so a resident who walks away (or a kiosk that
+loses power) resumes at the step after the last one finished. Every answer is recorded as
+an attempt so staff can see which steps are hard.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.db.models import (
+    LessonProgress,
+    OutcomeAnswer,
+    ProgressStatus,
+    StepAttempt,
+    StepProgress,
+    utcnow,
+)
+from kiosk.lessons.schema import Lesson
+from kiosk.residents import Db
+from kiosk.skills import Skill
+
+
+@dataclass(frozen=True)
+class LessonState:
+    lesson_id: str
+    current_step: int
+    completed: bool
+    completed_at: datetime | None = None
+
+    @property
+    def started(self) -> bool:
+        return self.completed or self.current_step > 0
+
+
+NOT_STARTED = LessonState("", 0, False)
+
+
+def _state(row: LessonProgress) -> LessonState:
+    return LessonState(row.lesson_id, row.current_step,
+                       row.status == ProgressStatus.COMPLETED, row.completed_at)
+
+
+def states(db: Db, resident_id: int) -> dict[str, LessonState]:
+    """Every lesson the resident has touched, by lesson id."""
+    with db() as session:
+        rows = session.scalars(
+            select(LessonProgress).where(LessonProgress.resident_id == resident_id))
+        return {row.lesson_id: _state(row) for row in rows}
+
+
+@dataclass(frozen=True)
+class SkillSummary:
+    skill: Skill
+    total: int
+    completed: int
+
+    @property
+    def done(self) -> bool:
+        return self.total > 0 and self.completed == self.total
+
+
+def summarise(lessons_by_skill: dict[Skill, list[Lesson]],
+              lesson_states: dict[str, LessonState]) -> dict[Skill, SkillSummary]:
+    summary = {}
+    for skill in Skill:
+        lessons = lessons_by_skill.get(skill, [])
+        done = sum(1 for lesson in lessons
+                   if lesson_states.get(lesson.id, NOT_STARTED).completed)
+        summary[skill] = SkillSummary(skill, len(lessons), done)
+    return summary
+
+
+def _row(session: Session, resident_id: int, lesson: Lesson) -> LessonProgress:
+    row = session.scalar(select(LessonProgress).where(
+        LessonProgress.resident_id == resident_id, LessonProgress.lesson_id == lesson.id))
+    if row is None:
+        row = LessonProgress(resident_id=resident_id, lesson_id=lesson.id,
+                             skill=lesson.skill.value, current_step=0,
+                             status=ProgressStatus.IN_PROGRESS)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def resume_step(db: Db, resident_id: int, lesson: Lesson) -> int:
+    """The step to show when the resident opens the lesson.
+
+    A completed lesson starts again from the top (review); an unfinished one resumes. A
+    lesson that has since become shorter resumes at its last step.
+    """
+    with db.begin() as session:
+        row = _row(session, resident_id, lesson)
+        if row.status == ProgressStatus.COMPLETED:
+            return 0
+        return min(row.current_step, len(lesson.steps) - 1)
+
+
+def record_attempt(
+    db: Db, resident_id: int, lesson: Lesson, step_index: int, *, correct: bool,
+    answer: str | None = None, hints_used: int = 0, seconds: float | None = None,
+) -> None:
+    with db.begin() as session:
+        session.add(StepAttempt(
+            resident_id=resident_id, lesson_id=lesson.id, step_index=step_index,
+            step_id=lesson.step_id(step_index), correct=correct, answer=answer,
+            hints_used=hints_used, seconds=seconds))
+
+
+def finish_step(
+    db: Db, resident_id: int, lesson: Lesson, step_index: int,
+    correct_first_try: bool | None = None,
+) -> LessonState:
+    """Commit that a step is done and move the resident's place to the next one.
+
+    Finishing the last step completes the lesson. Going back and finishing an earlier
+    step again never moves the place backwards.
+    """
+    with db.begin() as session:
+        row = _row(session, resident_id, lesson)
+        done = session.scalar(select(StepProgress).where(
+            StepProgress.progress_id == row.id, StepProgress.step_index == step_index))
+        if done is None:
+            session.add(StepProgress(progress_id=row.id, step_index=step_index,
+                                     step_id=lesson.step_id(step_index),
+                                     correct_first_try=correct_first_try))
+        last = len(lesson.steps) - 1
+        if step_index >= last:
+            if row.status != ProgressStatus.COMPLETED:
+                row.status = ProgressStatus.COMPLETED
+                row.completed_at = utcnow()
+            row.current_step = len(lesson.steps)
+        elif row.status != ProgressStatus.COMPLETED:
+            row.current_step = max(row.current_step, step_index + 1)
+        return _state(row)
+
+
+def restart(db: Db, resident_id: int, lesson: Lesson) -> None:
+    """Start a lesson over from the first step (completion, if any, is kept)."""
+    with db.begin() as session:
+        row = _row(session, resident_id, lesson)
+        if row.status != ProgressStatus.COMPLETED:
+            row.current_step = 0
+
+
+def record_outcome(db: Db, resident_id: int, lesson: Lesson, answer: str) -> None:
+    """Store the resident's answer to the lesson's outcome question (the latest wins)."""
+    if lesson.outcome is None:
+        raise ValueError(f"lesson {lesson.id} has no outcome question")
+    if answer not in lesson.outcome.answers:
+        raise ValueError(f"{answer!r} is not an answer of {lesson.outcome.key}")
+    with db.begin() as session:
+        row = session.scalar(select(OutcomeAnswer).where(
+            OutcomeAnswer.resident_id == resident_id,
+            OutcomeAnswer.question_key == lesson.outcome.key))
+        if row is None:
+            session.add(OutcomeAnswer(resident_id=resident_id,
+                                      question_key=lesson.outcome.key,
+                                      lesson_id=lesson.id, answer=answer))
+        else:
+            row.answer, row.lesson_id, row.answered_at = answer, lesson.id, utcnow()

@@ -1,0 +1,467 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>ChoiceView</name>
+    <message>
+        <source>Choose every right answer, then touch “Check”.</source>
+        <translation>Chọn tất cả các câu đúng, rồi chạm “Kiểm tra”.</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>Some right answers are still missing.</source>
+        <translation>Vẫn còn câu đúng chưa được chọn.</translation>
+    </message>
+    <message>
+        <source>Not quite. Let us try again.</source>
+        <translation>Chưa đúng. Mình thử lại nhé.</translation>
+    </message>
+    <message>
+        <source>Hint: %1</source>
+        <translation>Gợi ý: %1</translation>
+    </message>
+    <message>
+        <source>Right!</source>
+        <translation>Đúng rồi!</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseResidentScreen</name>
+    <message>
+        <source>Try again</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>Sign up as new</source>
+        <translation>Đăng ký mới</translation>
+    </message>
+    <message>
+        <source>We could not find you. Please check your name, year of birth and khóm/ấp, or sign up.</source>
+        <translation>Chưa tìm thấy bà con. Xin xem lại họ tên, năm sinh và khóm/ấp, hoặc đăng ký mới.</translation>
+    </message>
+    <message>
+        <source>Which one is you?</source>
+        <translation>Bà con là người nào?</translation>
+    </message>
+    <message>
+        <source>%1, born %2 (code %3)</source>
+        <translation>%1, sinh năm %2 (mã %3)</translation>
+    </message>
+</context>
+<context>
+    <name>CodeScreen</name>
+    <message>
+        <source>Type the code on your learner card</source>
+        <translation>Nhập mã trên thẻ học viên</translation>
+    </message>
+    <message>
+        <source>Or hold the card under the scanner.</source>
+        <translation>Hoặc đưa thẻ vào dưới máy quét.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>I have no card: find me by name</source>
+        <translation>Không có thẻ: tìm theo họ tên</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Tìm</translation>
+    </message>
+    <message>
+        <source>No learner has this code. Please check it, or find yourself by name.</source>
+        <translation>Không có mã này. Xin xem lại, hoặc tìm theo họ tên.</translation>
+    </message>
+</context>
+<context>
+    <name>CompletedScreen</name>
+    <message>
+        <source>Well done!</source>
+        <translation>Giỏi quá!</translation>
+    </message>
+    <message>
+        <source>Choose another lesson</source>
+        <translation>Chọn bài khác</translation>
+    </message>
+    <message>
+        <source>You have finished “%1”.</source>
+        <translation>Bà con đã học xong bài “%1”.</translation>
+    </message>
+    <message>
+        <source>You have completed every lesson of this skill!</source>
+        <translation>Bà con đã hoàn thành mọi bài của kỹ năng này!</translation>
+    </message>
+    <message>
+        <source>Thank you for telling us.</source>
+        <translation>Cảm ơn bà con đã cho biết.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentScreen</name>
+    <message>
+        <source>Before we start</source>
+        <translation>Trước khi bắt đầu</translation>
+    </message>
+    <message>
+        <source>To remember your lessons, the kiosk keeps: your full name, birth year, khóm/ấp, and a phone number if you wish.</source>
+        <translation>Để nhớ bà con đã học đến đâu, trạm lưu: họ và tên, năm sinh, khóm/ấp, và số điện thoại nếu bà con muốn.</translation>
+    </message>
+    <message>
+        <source>Why: so you can continue next time, receive a certificate, and so the commune can count how many people have learned.</source>
+        <translation>Để làm gì: để lần sau học tiếp, để nhận giấy chứng nhận, và để phường, xã biết có bao nhiêu người đã học.</translation>
+    </message>
+    <message>
+        <source>Who sees it: staff of %1 only.</source>
+        <translation>Ai được xem: chỉ cán bộ của %1.</translation>
+    </message>
+    <message>
+        <source>The kiosk never asks for your citizen ID number, photo, passwords or OTP codes.</source>
+        <translation>Trạm không bao giờ hỏi số căn cước, ảnh chân dung, mật khẩu hay mã OTP của bà con.</translation>
+    </message>
+    <message>
+        <source>You may ask staff to show, correct or delete your information at any time.</source>
+        <translation>Bà con có thể nhờ cán bộ cho xem, sửa hoặc xóa thông tin của mình bất cứ lúc nào.</translation>
+    </message>
+    <message>
+        <source>Do you agree?</source>
+        <translation>Bà con có đồng ý không?</translation>
+    </message>
+    <message>
+        <source>No, go back</source>
+        <translation>Không, quay lại</translation>
+    </message>
+    <message>
+        <source>I agree</source>
+        <translation>Tôi đồng ý</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityScreen</name>
+    <message>
+        <source>Sign up</source>
+        <translation>Đăng ký</translation>
+    </message>
+    <message>
+        <source>Find my lessons</source>
+        <translation>Học tiếp</translation>
+    </message>
+    <message>
+        <source>Your full name</source>
+        <translation>Họ và tên của bà con</translation>
+    </message>
+    <message>
+        <source>For example: Nguyễn Thị Hoa. Use the letter keys and the tone keys.</source>
+        <translation>Ví dụ: Nguyễn Thị Hoa. Chạm các phím chữ, rồi phím dấu ngay sau chữ cần dấu.</translation>
+    </message>
+    <message>
+        <source>Your year of birth</source>
+        <translation>Năm sinh của bà con</translation>
+    </message>
+    <message>
+        <source>For example: 1958</source>
+        <translation>Ví dụ: 1958</translation>
+    </message>
+    <message>
+        <source>Which khóm/ấp do you live in?</source>
+        <translation>Bà con ở khóm/ấp nào?</translation>
+    </message>
+    <message>
+        <source>Phone number (you may skip this)</source>
+        <translation>Số điện thoại (có thể bỏ qua)</translation>
+    </message>
+    <message>
+        <source>Only staff see it, to remind you of group lessons.</source>
+        <translation>Chỉ cán bộ được xem, để báo cho bà con khi có buổi học chung.</translation>
+    </message>
+    <message>
+        <source>Is this right?</source>
+        <translation>Thông tin này đúng chưa?</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation>Câu %1 / %2</translation>
+    </message>
+    <message>
+        <source>Yes, sign me up</source>
+        <translation>Đúng rồi, đăng ký</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Tìm</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Please type your full name.</source>
+        <translation>Xin nhập họ và tên.</translation>
+    </message>
+    <message>
+        <source>A name needs letters.</source>
+        <translation>Họ tên cần có chữ cái.</translation>
+    </message>
+    <message>
+        <source>This name is too long.</source>
+        <translation>Họ tên này dài quá.</translation>
+    </message>
+    <message>
+        <source>Please type the year with 4 digits, for example 1958.</source>
+        <translation>Xin nhập năm sinh đủ 4 chữ số, ví dụ 1958.</translation>
+    </message>
+    <message>
+        <source>Please check the year of birth.</source>
+        <translation>Xin xem lại năm sinh.</translation>
+    </message>
+    <message>
+        <source>Please touch your khóm/ấp.</source>
+        <translation>Xin chạm vào tên khóm/ấp của bà con.</translation>
+    </message>
+    <message>
+        <source>A phone number has 10 digits and starts with 0. You may also leave it empty.</source>
+        <translation>Số điện thoại có 10 chữ số, bắt đầu bằng số 0. Bà con cũng có thể để trống.</translation>
+    </message>
+    <message>
+        <source>Please check this answer.</source>
+        <translation>Xin xem lại câu trả lời này.</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>Họ tên: %1</translation>
+    </message>
+    <message>
+        <source>Year of birth: %1</source>
+        <translation>Năm sinh: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Điện thoại: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LessonListScreen</name>
+    <message>
+        <source>Back to the skills</source>
+        <translation>Về các kỹ năng</translation>
+    </message>
+    <message>
+        <source>Done ✓</source>
+        <translation>Đã học xong ✓</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Bước %1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>About %n minute(s)</source>
+        <translation><numerusform>Khoảng %n phút</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Digital Skills Station</source>
+        <extracomment>Emitted when phase 2 of start-up is over, whether or not it succeeded.</extracomment>
+        <translation>Trạm Kỹ năng số</translation>
+    </message>
+    <message>
+        <source>The kiosk cannot open its records. Please ask a staff member for help.</source>
+        <translation>Trạm chưa mở được sổ ghi chép. Xin bà con nhờ cán bộ giúp.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lesson(s) are switched off because of errors (staff: Ctrl+Shift+L).</source>
+        <translation><numerusform>Có %n bài học đang tạm tắt vì lỗi (cán bộ: Ctrl+Shift+L).</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <source>Delete</source>
+        <extracomment>Vowel letters (lower case, without tone). The others are consonants. Vowels with a breve, circumflex or horn: when a syllable has one, it carries the tone. Open two-vowel endings that the modern rule (used in schoolbooks since 2018) marks on the second vowel: hoà, khoẻ, thuỷ. The older habit marks the first: hòa, khỏe, thủy. objectName suffixes for the Vietnamese letters, spelled as in Telex so they stay ASCII. The letter rows sit on a grid of half-key columns, so each row can be offset by half a key like a real keyboard and all letter keys have the same width. Least height of the number pad's keys; they grow to fill the keyboard's height. The resident tapped Done. "hoà, thuỷ" when True (the default), "hòa, thủy" when False.</extracomment>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Cách</translation>
+    </message>
+    <message>
+        <source>Capitals</source>
+        <comment>key: the next letter is a capital</comment>
+        <translation>Chữ hoa</translation>
+    </message>
+    <message>
+        <source>123</source>
+        <comment>key: show the number keys</comment>
+        <translation>123</translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <comment>key: show the letter keys</comment>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <source>acute</source>
+        <comment>Vietnamese tone mark sắc</comment>
+        <translation>sắc</translation>
+    </message>
+    <message>
+        <source>grave</source>
+        <comment>Vietnamese tone mark huyền</comment>
+        <translation>huyền</translation>
+    </message>
+    <message>
+        <source>hook</source>
+        <comment>Vietnamese tone mark hỏi</comment>
+        <translation>hỏi</translation>
+    </message>
+    <message>
+        <source>tilde</source>
+        <comment>Vietnamese tone mark ngã</comment>
+        <translation>ngã</translation>
+    </message>
+    <message>
+        <source>dot</source>
+        <comment>Vietnamese tone mark nặng</comment>
+        <translation>nặng</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerScreen</name>
+    <message>
+        <source>Stop for now</source>
+        <extracomment>step index, correct, answer, hints used, seconds on the step step index, correct at the first try (None for steps without a question)</extracomment>
+        <translation>Tạm dừng</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>Bước trước</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>Bước %1 / %2</translation>
+    </message>
+    <message>
+        <source>Finish the lesson</source>
+        <translation>Học xong bài này</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsScreen</name>
+    <message>
+        <source>Problems for staff</source>
+        <translation>Lỗi cần cán bộ xem</translation>
+    </message>
+    <message>
+        <source>These lessons or settings could not be used. Lessons with errors are switched off; every other lesson works.</source>
+        <translation>Các bài học hoặc cài đặt dưới đây chưa dùng được. Bài bị lỗi được tạm tắt; các bài khác vẫn học bình thường.</translation>
+    </message>
+    <message>
+        <source>No problems: every lesson and setting is in order.</source>
+        <translation>Không có lỗi: mọi bài học và cài đặt đều ổn.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>RegisteredScreen</name>
+    <message>
+        <source>Your learner code is:</source>
+        <translation>Mã học viên của bà con là:</translation>
+    </message>
+    <message>
+        <source>Write it down or ask staff for a learner card. With it you can continue next time.</source>
+        <translation>Xin ghi lại mã này hoặc nhờ cán bộ in thẻ học viên. Lần sau dùng mã để học tiếp.</translation>
+    </message>
+    <message>
+        <source>Start learning</source>
+        <translation>Bắt đầu học</translation>
+    </message>
+    <message>
+        <source>Welcome, %1!</source>
+        <translation>Chào mừng %1!</translation>
+    </message>
+</context>
+<context>
+    <name>SkillTile</name>
+    <message>
+        <source>Lessons coming soon</source>
+        <translation>Bài học sắp có</translation>
+    </message>
+    <message numerus="yes">
+        <source>Completed: all %n lesson(s)</source>
+        <translation><numerusform>Đã xong cả %n bài</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2 lessons done</source>
+        <translation>Đã học %1 / %2 bài</translation>
+    </message>
+</context>
+<context>
+    <name>SkillsScreen</name>
+    <message>
+        <source>What would you like to learn today?</source>
+        <translation>Hôm nay bà con muốn học gì?</translation>
+    </message>
+    <message>
+        <source>I am done for today</source>
+        <translation>Hôm nay học đến đây</translation>
+    </message>
+    <message>
+        <source>Hello, %1</source>
+        <translation>Xin chào %1</translation>
+    </message>
+    <message>
+        <source>Learner code: %1</source>
+        <translation>Mã học viên: %1</translation>
+    </message>
+    <message>
+        <source>Continue: %1</source>
+        <translation>Học tiếp: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeScreen</name>
+    <message>
+        <source>Digital Skills Station</source>
+        <translation>Trạm Kỹ năng số</translation>
+    </message>
+    <message>
+        <source>Learn to use your phone safely, one small step at a time.</source>
+        <translation>Học dùng điện thoại an toàn, từng bước nhỏ một.</translation>
+    </message>
+    <message>
+        <source>I am new here</source>
+        <translation>Tôi mới đến lần đầu</translation>
+    </message>
+    <message>
+        <source>I have studied here before</source>
+        <translation>Tôi đã học ở đây</translation>
+    </message>
+    <message>
+        <source>Getting ready…</source>
+        <translation>Đang chuẩn bị…</translation>
+    </message>
+</context>
+</TS>

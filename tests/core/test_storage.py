@@ -1,0 +1,194 @@
+"""Storage on a real SQLite file: the migration, the demo commune, residents, progress."""
+
+import sqlite3
+import unicodedata
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, select
+
+from kiosk import progress, residents
+from kiosk.db.engine import head_revision, make_engine, open_database
+from kiosk.db.models import Base, StepAttempt
+from kiosk.demo import DEMO_HAMLETS
+from kiosk.lessons.schema import Lesson
+from kiosk.text import InvalidInput
+
+
+@pytest.fixture
+def db_file(tmp_path: Path) -> Path:
+    return tmp_path / "kiosk.sqlite3"
+
+
+@pytest.fixture
+def db(db_file: Path):
+    return open_database(f"sqlite:///{db_file}", DEMO_HAMLETS)
+
+
+def hamlet_id(db, index: int = 0) -> int:
+    return residents.list_hamlets(db)[index].id
+
+
+def test_first_start_migrates_an_empty_file_and_seeds_the_demo_commune(db, db_file):
+    engine = make_engine(f"sqlite:///{db_file}")
+    tables = set(inspect(engine).get_table_names())
+    assert set(Base.metadata.tables) <= tables
+    raw = sqlite3.connect(db_file)
+    assert raw.execute("select version_num from alembic_version").fetchone()[0] == \
+        head_revision()
+    assert raw.execute("pragma journal_mode").fetchone()[0] == "wal"
+    assert [h.name for h in residents.list_hamlets(db)] == list(DEMO_HAMLETS)
+
+
+def test_migrated_schema_matches_the_models(db, db_file):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    with make_engine(f"sqlite:///{db_file}").connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert diff == []
+
+
+def test_opening_twice_keeps_data_and_does_not_seed_again(db, db_file):
+    resident = residents.register(db, full_name="Lê Văn Tám", birth_year=1950,
+                                  hamlet_id=hamlet_id(db), consent_given=True)
+    again = open_database(f"sqlite:///{db_file}", ["Ấp khác"])
+    assert len(residents.list_hamlets(again)) == len(DEMO_HAMLETS)
+    assert residents.get(again, resident.id).full_name == "Lê Văn Tám"
+
+
+def test_a_folder_that_cannot_be_written_gives_a_clear_error(tmp_path: Path):
+    from kiosk.db.engine import DatabaseError
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(DatabaseError, match="Không mở được cơ sở dữ liệu"):
+        open_database(f"sqlite:///{blocker}/kiosk.sqlite3", DEMO_HAMLETS)
+
+
+@pytest.mark.parametrize("typed", [
+    "Nguyễn Thị Hương " * 11 + "Lan",  # 200 characters
+    "<b>& Trần \"Văn\" 'Út'",
+    unicodedata.normalize("NFD", "Phạm Thị Ngọc Ánh Đào Ưng Ở"),
+])
+def test_odd_names_are_stored_as_nfc_exactly(db, typed):
+    expected = unicodedata.normalize("NFC", " ".join(typed.split()))
+    resident = residents.register(db, full_name=typed, birth_year="1961",
+                                  hamlet_id=hamlet_id(db), consent_given=True)
+    stored = residents.get(db, resident.id).full_name
+    assert stored == expected
+    assert unicodedata.is_normalized("NFC", stored)
+
+
+def test_the_200_character_name_is_kept_whole(db):
+    name = ("Nguyễn Thị Hương " * 12)[:199] + "X"
+    assert len(name) == 200
+    resident = residents.register(db, full_name=name, birth_year=1970,
+                                  hamlet_id=hamlet_id(db), consent_given=True)
+    assert residents.get(db, resident.id).full_name == name
+
+
+@pytest.mark.parametrize(("fields", "field", "code"), [
+    ({"full_name": "   "}, "name", "empty"),
+    ({"full_name": "12345"}, "name", "no_letters"),
+    ({"full_name": "A" * 10_000}, "name", "too_long"),
+    ({"birth_year": "19x8"}, "birth_year", "invalid"),
+    ({"birth_year": 1850}, "birth_year", "out_of_range"),
+    ({"phone": "12345"}, "phone", "invalid"),
+    ({"consent_given": False}, "consent", "missing"),
+])
+def test_bad_registrations_are_refused_with_the_field_at_fault(db, fields, field, code):
+    values = {"full_name": "Võ Thị Sáu", "birth_year": 1955, "hamlet_id": hamlet_id(db),
+              "phone": "", "consent_given": True, **fields}
+    with pytest.raises(InvalidInput) as caught:
+        residents.register(db, **values)
+    assert (caught.value.field, caught.value.code) == (field, code)
+
+
+def test_a_returning_resident_is_found_however_the_name_is_typed(db):
+    h = hamlet_id(db, 2)
+    anh = residents.register(db, full_name="Đặng Thị Ánh", birth_year=1958, hamlet_id=h,
+                             phone="0912 345 678", consent_given=True)
+    residents.register(db, full_name="Đặng Thị Ánh", birth_year=1960, hamlet_id=h,
+                       consent_given=True)
+    assert [r.id for r in residents.find(db, full_name="dang thi anh", birth_year=1958,
+                                         hamlet_id=h)] == [anh.id]
+    assert [r.id for r in residents.find(db, full_name="ĐẶNG  THỊ ÁNH", birth_year="1958",
+                                         hamlet_id=h)] == [anh.id]
+    assert residents.find(db, full_name="Đặng Thị Ánh", birth_year=1958,
+                          hamlet_id=hamlet_id(db, 3)) == []
+    assert residents.get(db, anh.id).phone == "0912345678"
+
+
+def test_learner_codes_are_unique_short_and_found_as_typed(db):
+    people = [residents.register(db, full_name=f"Người {i}", birth_year=1960,
+                                 hamlet_id=hamlet_id(db), consent_given=True)
+              for i in range(50)]
+    codes = {p.learner_code for p in people}
+    assert len(codes) == 50
+    code = people[7].learner_code
+    assert residents.find_by_code(db, code.lower()).id == people[7].id
+    assert residents.find_by_code(db, f" {code[:3]}-{code[3:]} ").id == people[7].id
+    assert residents.find_by_code(db, "ZZZZZZ") is None
+
+
+LESSON = Lesson.model_validate({
+    "id": "safety.test", "skill": "safety", "title": "Bài thử",
+    "steps": [
+        {"kind": "explain", "text": "Một"},
+        {"kind": "choice", "prompt": "Hai?", "options": [
+            {"text": "Đúng", "correct": True}, {"text": "Sai"}]},
+        {"kind": "explain", "text": "Ba"},
+    ],
+    "outcome": {"key": "test_done", "question": "Xong chưa?", "answers": ["Rồi", "Chưa"]},
+})
+
+
+def test_progress_is_committed_per_step_and_resumes(db, db_file):
+    r = residents.register(db, full_name="Hồ Văn Bảy", birth_year=1949,
+                           hamlet_id=hamlet_id(db), consent_given=True)
+    assert progress.resume_step(db, r.id, LESSON) == 0
+    progress.finish_step(db, r.id, LESSON, 0)
+    progress.record_attempt(db, r.id, LESSON, 1, correct=False, answer="1", hints_used=1,
+                            seconds=4.2)
+    progress.record_attempt(db, r.id, LESSON, 1, correct=True, answer="0", hints_used=1)
+    progress.finish_step(db, r.id, LESSON, 1, correct_first_try=False)
+    # A new process on the same file: the place is kept.
+    again = open_database(f"sqlite:///{db_file}", DEMO_HAMLETS)
+    assert progress.resume_step(again, r.id, LESSON) == 2
+    assert not progress.states(again, r.id)["safety.test"].completed
+    # Finishing an earlier step again never moves the place back.
+    progress.finish_step(again, r.id, LESSON, 0)
+    assert progress.resume_step(again, r.id, LESSON) == 2
+    state = progress.finish_step(again, r.id, LESSON, 2)
+    assert state.completed and state.completed_at is not None
+    with again() as session:
+        attempts = session.scalars(select(StepAttempt).order_by(StepAttempt.id)).all()
+    assert [(a.step_index, a.correct, a.answer, a.hints_used) for a in attempts] == [
+        (1, False, "1", 1), (1, True, "0", 1)]
+    # A completed lesson opens again from the start, for review, and stays completed.
+    assert progress.resume_step(again, r.id, LESSON) == 0
+    assert progress.states(again, r.id)["safety.test"].completed
+
+
+def test_outcome_answers_keep_the_latest(db):
+    r = residents.register(db, full_name="Mai", birth_year=1980, hamlet_id=hamlet_id(db),
+                           consent_given=True)
+    progress.record_outcome(db, r.id, LESSON, "Chưa")
+    progress.record_outcome(db, r.id, LESSON, "Rồi")
+    from kiosk.db.models import OutcomeAnswer
+
+    with db() as session:
+        rows = session.scalars(select(OutcomeAnswer)).all()
+    assert [(o.question_key, o.answer) for o in rows] == [("test_done", "Rồi")]
+    with pytest.raises(ValueError):
+        progress.record_outcome(db, r.id, LESSON, "Có lẽ")
+
+
+def test_skill_summary_counts_completed_lessons(db):
+    from kiosk.skills import Skill
+
+    states = {"safety.test": progress.LessonState("safety.test", 3, True)}
+    summary = progress.summarise({Skill.SAFETY: [LESSON]}, states)
+    assert summary[Skill.SAFETY].done and summary[Skill.SAFETY].completed == 1
+    assert summary[Skill.PAYMENT].total == 0 and not summary[Skill.PAYMENT].done

@@ -1,0 +1,1 @@
+"""Trạm Kỹ năng số: the PySide6 widgets on top of the `kiosk` core."""

@@ -1,0 +1,83 @@
+"""The kiosk's one window: a stack of screens. It starts with the welcome screen alone;
+the rest is built in phase 2 of start-up (see ui.app)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QPushButton, QStackedWidget, QWidget
+
+from kiosk.settings import Settings
+from ui.screens.welcome import WelcomeScreen
+
+
+class MainWindow(QMainWindow):
+    #: Emitted when phase 2 of start-up is over, whether or not it succeeded.
+    ready = Signal()
+
+    def __init__(self, config: Settings) -> None:
+        super().__init__()
+        self.config = config
+        self.setWindowTitle(self.tr("Digital Skills Station"))
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.welcome = WelcomeScreen(config.commune_name, config.province_name)
+        self.stack.addWidget(self.welcome)
+        self.flow = None
+        self.station = None
+        self.startup_error: str | None = None
+        # Staff look at broken lessons and settings here (a PIN comes with the console).
+        QShortcut(QKeySequence("Ctrl+Shift+L"), self, activated=self.show_problems)
+
+    def show_screen(self, screen: QWidget) -> None:
+        if self.stack.indexOf(screen) < 0:
+            self.stack.addWidget(screen)
+        self.stack.setCurrentWidget(screen)
+        # Keyboard focus starts on the screen's main action, never on "No" or "Back".
+        primary = [b for b in screen.findChildren(QPushButton)
+                   if b.property("role") == "primary" and b.isVisibleTo(screen)
+                   and b.isEnabled()]
+        if primary:
+            primary[0].setFocus()
+
+    def current_screen(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def finish_startup(self) -> None:
+        """Phase 2: open storage and lessons, then build the other screens."""
+        from kiosk.db.engine import DatabaseError
+        from kiosk.station import open_station
+        from ui.flow import KioskFlow
+
+        try:
+            self.station = open_station(self.config)
+        except DatabaseError as exc:
+            self.startup_error = str(exc)
+            self.welcome.set_ready(False, self.tr(
+                "The kiosk cannot open its records. Please ask a staff member for help."))
+            self.ready.emit()
+            return
+        self.flow = KioskFlow(self, self.station)
+        notice = ""
+        if self.station.pack.disabled:
+            notice = self.tr("%n lesson(s) are switched off because of errors "
+                             "(staff: Ctrl+Shift+L).", "", len(self.station.pack.disabled))
+        self.welcome.set_ready(True, notice)
+        self.ready.emit()
+
+    def show_problems(self) -> None:
+        from ui.screens.problems import ProblemsScreen
+
+        problems = list(self.config.problems)
+        if self.station is not None:
+            problems = self.station.problems
+        if self.startup_error:
+            problems.insert(0, self.startup_error)
+        screen = ProblemsScreen(problems)
+        screen.closed.connect(lambda: self._close_problems(screen))
+        self.show_screen(screen)
+
+    def _close_problems(self, screen: QWidget) -> None:
+        self.stack.setCurrentWidget(self.welcome)
+        self.stack.removeWidget(screen)
+        screen.deleteLater()

@@ -1,0 +1,372 @@
+"""Registering a new resident, or finding a returning one: one question per page.
+
+The resident answers one thing at a time (name, birth year, khóm/ấp, phone) with the
+on-screen keyboard, so nobody needs a physical keyboard. The screen only collects
+answers and emits them; ui.flow stores or looks them up and calls `show_error` back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.residents import CODE_LENGTH, HamletInfo
+from kiosk.text import MAX_NAME_LENGTH
+from ui.screens.base import Screen, button, label
+from ui.theme import set_role
+from ui.widgets.keyboard import OnScreenKeyboard
+
+
+@dataclass(frozen=True)
+class Answers:
+    full_name: str
+    birth_year: str
+    hamlet_id: int | None
+    phone: str
+
+
+class _Page(QWidget):
+    """One question: a title, an input, and room for an error message."""
+
+    field = ""
+    keyboard_mode: str | None = None  # "text", "digits", or None for no keyboard
+
+    def __init__(self, title: str, hint: str = "") -> None:
+        super().__init__()
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.setSpacing(12)
+        self.title = label(title, "title")
+        self.layout_.addWidget(self.title)
+        if hint:
+            self.layout_.addWidget(label(hint, "muted"))
+        self.error = label("", "error")
+        self.error.hide()
+
+    def finish(self) -> None:
+        self.layout_.addWidget(self.error)
+        self.layout_.addStretch(1)
+
+    def show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    def editor(self) -> QLineEdit | None:
+        return None
+
+
+class _TextPage(_Page):
+    def __init__(self, field: str, title: str, hint: str, mode: str, max_length: int,
+                 digits_only: bool = False) -> None:
+        super().__init__(title, hint)
+        self.field, self.keyboard_mode = field, mode
+        self.edit = QLineEdit()
+        self.edit.setObjectName(f"edit_{field}")
+        self.edit.setMaxLength(max_length)
+        if digits_only:
+            self.edit.setValidator(QIntValidator(0, 10**9, self.edit))
+        self.layout_.addWidget(self.edit)
+        self.finish()
+
+    def editor(self) -> QLineEdit:
+        return self.edit
+
+    def value(self) -> str:
+        return self.edit.text()
+
+
+class _HamletPage(_Page):
+    field = "hamlet"
+
+    def __init__(self, title: str, hamlets: list[HamletInfo]) -> None:
+        super().__init__(title)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        grid_host = QWidget()
+        grid = QGridLayout(grid_host)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(12)
+        for i, hamlet in enumerate(hamlets):
+            choice = button(hamlet.name, "option", f"hamlet_{hamlet.id}", wrap=True)
+            choice.setCheckable(True)
+            self.group.addButton(choice, hamlet.id)
+            grid.addWidget(choice, i // 3, i % 3)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(grid_host)
+        self.layout_.addWidget(scroll, 1)
+        self.layout_.addWidget(self.error)
+
+    def value(self) -> int | None:
+        chosen = self.group.checkedId()
+        return None if chosen < 0 else chosen
+
+
+class _SummaryPage(_Page):
+    field = "summary"
+
+    def __init__(self, title: str) -> None:
+        super().__init__(title)
+        self.summary = label("", "lead")
+        self.layout_.addWidget(self.summary)
+        self.finish()
+
+
+class IdentityScreen(Screen):
+    """Pages of questions with Back/Next; `register` adds the phone and a summary page."""
+
+    submitted = Signal(object)  # Answers
+    cancelled = Signal()
+
+    def __init__(self, hamlets: list[HamletInfo], *, register: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.register = register
+        self.hamlet_names = {h.id: h.name for h in hamlets}
+        # No top bar: at 720 px the keyboard needs that room. Where the resident is
+        # ("Đăng ký · Câu 2 / 5") sits in the footer, between Back and Next.
+        self.heading = self.tr("Sign up") if register else self.tr("Find my lessons")
+        self.step_label = label("", "muted", wrap=False)
+
+        self.name_page = _TextPage(
+            "name", self.tr("Your full name"),
+            self.tr("For example: Nguyễn Thị Hoa. Use the letter keys and the tone keys."),
+            "text", MAX_NAME_LENGTH)
+        self.year_page = _TextPage("birth_year", self.tr("Your year of birth"),
+                                   self.tr("For example: 1958"), "digits", 4, True)
+        self.hamlet_page = _HamletPage(self.tr("Which khóm/ấp do you live in?"), hamlets)
+        self.pages: list[_Page] = [self.name_page, self.year_page, self.hamlet_page]
+        if register:
+            self.phone_page = _TextPage(
+                "phone", self.tr("Phone number (you may skip this)"),
+                self.tr("Only staff see it, to remind you of group lessons."),
+                "digits", 11, True)
+            self.summary_page = _SummaryPage(self.tr("Is this right?"))
+            self.pages += [self.phone_page, self.summary_page]
+
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.stack.addWidget(page)
+        self.body.addWidget(self.stack, 1)
+        self.keyboard = OnScreenKeyboard()
+        self.keyboard.confirmed.connect(self.next)
+        self.body.addWidget(self.keyboard)
+
+        self.back_button = button(self.tr("Back"), None, "identity_back")
+        self.next_button = button(self.tr("Next"), "primary", "identity_next")
+        self.footer.addWidget(self.back_button, 1)
+        self.footer.addWidget(self.step_label, 1, Qt.AlignmentFlag.AlignCenter)
+        self.footer.addWidget(self.next_button, 2)
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        self.reset()
+
+    # -- navigation --------------------------------------------------------------------
+
+    def reset(self) -> None:
+        for page in self.pages:
+            page.show_error("")
+            if page.editor() is not None:
+                page.editor().clear()
+        if self.hamlet_page.group.checkedButton():
+            self.hamlet_page.group.setExclusive(False)
+            self.hamlet_page.group.checkedButton().setChecked(False)
+            self.hamlet_page.group.setExclusive(True)
+        self.go_to(0)
+
+    def go_to(self, index: int) -> None:
+        page = self.pages[index]
+        self.stack.setCurrentIndex(index)
+        self.step_label.setText(self.heading + " · " + self.tr("Question %1 of %2")
+                                .replace("%1", str(index + 1))
+                                .replace("%2", str(len(self.pages))))
+        self.keyboard.setVisible(page.keyboard_mode is not None)
+        editor = page.editor()
+        if editor is not None:
+            self.keyboard.set_mode(page.keyboard_mode)
+            self.keyboard.set_target(editor)
+            editor.setFocus()
+        last = index == len(self.pages) - 1
+        if last and self.register:
+            self.next_button.setText(self.tr("Yes, sign me up"))
+        elif last:
+            self.next_button.setText(self.tr("Find"))
+        elif page is getattr(self, "phone_page", None) and not editor.text():
+            self.next_button.setText(self.tr("Skip"))
+        else:
+            self.next_button.setText(self.tr("Next"))
+        if page is getattr(self, "summary_page", None):
+            self._fill_summary()
+
+    def current_index(self) -> int:
+        return self.stack.currentIndex()
+
+    def back(self) -> None:
+        if self.current_index() == 0:
+            self.cancelled.emit()
+        else:
+            self.go_to(self.current_index() - 1)
+
+    def next(self) -> None:
+        page = self.pages[self.current_index()]
+        message = self._check(page)
+        page.show_error(message)
+        if message:
+            return
+        if self.current_index() == len(self.pages) - 1:
+            self.submitted.emit(self.answers())
+        else:
+            self.go_to(self.current_index() + 1)
+
+    # -- answers and errors ------------------------------------------------------------
+
+    def answers(self) -> Answers:
+        return Answers(
+            full_name=self.name_page.value(), birth_year=self.year_page.value(),
+            hamlet_id=self.hamlet_page.value(),
+            phone=self.phone_page.value() if self.register else "")
+
+    def _check(self, page: _Page) -> str:
+        """Quick checks that need no database; the core checks everything again."""
+        if page is self.name_page and not any(c.isalpha() for c in page.value()):
+            return self.message("name", "empty")
+        if page is self.year_page and len(page.value()) != 4:
+            return self.message("birth_year", "invalid")
+        if page is self.hamlet_page and page.value() is None:
+            return self.message("hamlet", "missing")
+        return ""
+
+    def message(self, field: str, code: str) -> str:
+        messages = {
+            ("name", "empty"): self.tr("Please type your full name."),
+            ("name", "no_letters"): self.tr("A name needs letters."),
+            ("name", "too_long"): self.tr("This name is too long."),
+            ("birth_year", "invalid"): self.tr("Please type the year with 4 digits, "
+                                               "for example 1958."),
+            ("birth_year", "out_of_range"): self.tr("Please check the year of birth."),
+            ("hamlet", "missing"): self.tr("Please touch your khóm/ấp."),
+            ("phone", "invalid"): self.tr("A phone number has 10 digits and starts with 0. "
+                                          "You may also leave it empty."),
+        }
+        return messages.get((field, code), self.tr("Please check this answer."))
+
+    def show_error(self, field: str, code: str) -> None:
+        """Go to the page of `field` and say what is wrong with it."""
+        for index, page in enumerate(self.pages):
+            if page.field == field:
+                self.go_to(index)
+                page.show_error(self.message(field, code))
+                return
+
+    def _fill_summary(self) -> None:
+        a = self.answers()
+        lines = [self.tr("Name: %1").replace("%1", a.full_name.strip()),
+                 self.tr("Year of birth: %1").replace("%1", a.birth_year),
+                 self.hamlet_names.get(a.hamlet_id, "")]
+        if a.phone:
+            lines.append(self.tr("Phone: %1").replace("%1", a.phone))
+        self.summary_page.summary.setText("\n".join(lines))
+
+
+class CodeScreen(Screen):
+    """A returning resident types or scans the learner code from their card."""
+
+    submitted = Signal(str)
+    by_name = Signal()
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.body.addWidget(label(self.tr("Type the code on your learner card"), "title"))
+        # One line that first says how, then what went wrong: no room for both at 720 px.
+        self.hint = label("", "muted")
+        self.body.addWidget(self.hint)
+        self.edit = QLineEdit()
+        self.edit.setObjectName("edit_code")
+        self.edit.setMaxLength(CODE_LENGTH + 2)
+        self.edit.returnPressed.connect(self._submit)
+        self.body.addWidget(self.edit)
+        self.body.addStretch(1)
+        self.keyboard = OnScreenKeyboard()
+        self.keyboard.set_mode("text")
+        self.keyboard.set_target(self.edit)
+        self.keyboard.confirmed.connect(self._submit)
+        self.body.addWidget(self.keyboard)
+        back = button(self.tr("Back"), None, "code_back")
+        by_name = button(self.tr("I have no card: find me by name"), None, "code_by_name")
+        ok = button(self.tr("Find"), "primary", "code_find")
+        self.footer.addWidget(back, 1)
+        self.footer.addWidget(by_name, 2)
+        self.footer.addWidget(ok, 1)
+        back.clicked.connect(self.cancelled)
+        by_name.clicked.connect(self.by_name)
+        ok.clicked.connect(self._submit)
+        self.reset()
+
+    def reset(self) -> None:
+        self.edit.clear()
+        self.hint.setText(self.tr("Or hold the card under the scanner."))
+        set_role(self.hint, "muted")
+        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _submit(self) -> None:
+        if self.edit.text().strip():
+            self.submitted.emit(self.edit.text())
+
+    def show_not_found(self) -> None:
+        self.hint.setText(self.tr("No learner has this code. Please check it, or find "
+                                  "yourself by name."))
+        set_role(self.hint, "notice")
+
+
+class ChooseResidentScreen(Screen):
+    """More than one match (or none): the resident picks, or goes back to try again."""
+
+    chosen = Signal(object)  # ResidentInfo
+    cancelled = Signal()
+    register_instead = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = label("", "title")
+        self.body.addWidget(self.title)
+        self.list_host = QVBoxLayout()
+        self.list_host.setSpacing(12)
+        self.body.addLayout(self.list_host)
+        self.body.addStretch(1)
+        back = button(self.tr("Try again"), None, "choose_back")
+        self.new_button = button(self.tr("Sign up as new"), "primary", "choose_register")
+        self.footer.addWidget(back, 1)
+        self.footer.addWidget(self.new_button, 1)
+        back.clicked.connect(self.cancelled)
+        self.new_button.clicked.connect(self.register_instead)
+        self._buttons: list[QPushButton] = []
+
+    def set_matches(self, matches: list) -> None:
+        for old in self._buttons:
+            old.deleteLater()
+        self._buttons = []
+        if not matches:
+            self.title.setText(self.tr("We could not find you. Please check your name, "
+                                       "year of birth and khóm/ấp, or sign up."))
+        else:
+            self.title.setText(self.tr("Which one is you?"))
+        for resident in matches:
+            text = self.tr("%1, born %2 (code %3)").replace("%1", resident.full_name) \
+                .replace("%2", str(resident.birth_year)).replace("%3", resident.code_display)
+            choice = button(text, "option", f"resident_{resident.id}", wrap=True)
+            choice.clicked.connect(lambda _=False, r=resident: self.chosen.emit(r))
+            self.list_host.addWidget(choice)
+            self._buttons.append(choice)

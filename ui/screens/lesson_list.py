@@ -1,0 +1,51 @@
+"""The lessons of one skill, each with how far the resident has got."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from kiosk.lessons.schema import Lesson
+from kiosk.progress import NOT_STARTED, LessonState
+from kiosk.skills import Skill
+from ui.screens.base import Screen, button, label
+
+
+class LessonListScreen(Screen):
+    lesson_chosen = Signal(object)  # Lesson
+    back = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = label("", "title")
+        self.top.addWidget(self.title, 1)
+        self.rows = QVBoxLayout()
+        self.rows.setSpacing(16)
+        self.body.addLayout(self.rows)
+        self.body.addStretch(1)
+        back = button(self.tr("Back to the skills"), None, "lessons_back")
+        back.clicked.connect(self.back)
+        self.footer.addWidget(back)
+        self.footer.addStretch(1)
+        self._buttons: list[QPushButton] = []
+
+    def show_lessons(self, skill: Skill, lessons: list[Lesson],
+                     states: dict[str, LessonState]) -> None:
+        self.title.setText(skill.title)
+        for old in self._buttons:
+            self.rows.removeWidget(old)
+            old.deleteLater()
+        self._buttons = []
+        for lesson in lessons:
+            state = states.get(lesson.id, NOT_STARTED)
+            if state.completed:
+                status = self.tr("Done ✓")
+            elif state.started:
+                status = self.tr("Step %1 of %2").replace("%1", str(state.current_step + 1)) \
+                    .replace("%2", str(len(lesson.steps)))
+            else:
+                status = self.tr("About %n minute(s)", "", lesson.minutes)
+            row = button(f"{lesson.title}\n{status}", "tile", f"lesson_{lesson.id}", wrap=True)
+            row.clicked.connect(lambda _=False, item=lesson: self.lesson_chosen.emit(item))
+            self.rows.addWidget(row)
+            self._buttons.append(row)

@@ -1,0 +1,98 @@
+"""Screens that close a task: the new learner code, and a finished lesson."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from kiosk.lessons.schema import Lesson
+from ui.screens.base import Screen, button, label
+
+
+class RegisteredScreen(Screen):
+    proceed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.body.addStretch(1)
+        self.title = label("", "title")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.addWidget(self.title)
+        self.body.addWidget(label(self.tr("Your learner code is:"), "lead"),
+                            0, Qt.AlignmentFlag.AlignCenter)
+        self.code = label("", "code", wrap=False)
+        self.code.setObjectName("learner_code")
+        self.body.addWidget(self.code, 0, Qt.AlignmentFlag.AlignCenter)
+        note = label(self.tr("Write it down or ask staff for a learner card. With it you "
+                             "can continue next time."), "lead")
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.addWidget(note)
+        self.body.addStretch(1)
+        go = button(self.tr("Start learning"), "primary", "registered_go")
+        go.clicked.connect(self.proceed)
+        self.footer.addStretch(1)
+        self.footer.addWidget(go, 2)
+        self.footer.addStretch(1)
+
+    def show_resident(self, name: str, code: str) -> None:
+        self.title.setText(self.tr("Welcome, %1!").replace("%1", name))
+        self.code.setText(code)
+
+
+class CompletedScreen(Screen):
+    """Praise, and the lesson's one outcome question if it has one."""
+
+    outcome_answered = Signal(str)
+    proceed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.body.addStretch(1)
+        self.title = label(self.tr("Well done!"), "hero")
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.addWidget(self.title)
+        self.message = label("", "lead")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.addWidget(self.message)
+        self.question = label("", "title")
+        self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.addWidget(self.question)
+        self.answers = QHBoxLayout()
+        self.answers.setSpacing(16)
+        self.body.addLayout(self.answers)
+        self.thanks = label("", "lead")
+        self.thanks.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.addWidget(self.thanks)
+        self.body.addStretch(1)
+        go = button(self.tr("Choose another lesson"), "primary", "completed_go")
+        go.clicked.connect(self.proceed)
+        self.footer.addStretch(1)
+        self.footer.addWidget(go, 2)
+        self.footer.addStretch(1)
+        self._buttons: list[QPushButton] = []
+
+    def show_lesson(self, lesson: Lesson, skill_done: bool) -> None:
+        text = self.tr("You have finished “%1”.").replace("%1", lesson.title)
+        if skill_done:
+            text += "\n" + self.tr("You have completed every lesson of this skill!")
+        self.message.setText(text)
+        for old in self._buttons:
+            old.deleteLater()
+        self._buttons = []
+        self.thanks.clear()
+        outcome = lesson.outcome
+        self.question.setVisible(outcome is not None)
+        if outcome is None:
+            return
+        self.question.setText(outcome.question)
+        for i, answer in enumerate(outcome.answers):
+            choice = button(answer, "option", f"outcome_{i}", wrap=True)
+            choice.clicked.connect(lambda _=False, a=answer: self._answer(a))
+            self.answers.addWidget(choice)
+            self._buttons.append(choice)
+
+    def _answer(self, answer: str) -> None:
+        for choice in self._buttons:
+            choice.setEnabled(False)
+        self.thanks.setText(self.tr("Thank you for telling us."))
+        self.outcome_answered.emit(answer)

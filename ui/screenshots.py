@@ -1,0 +1,148 @@
+"""Render every screen to PNG, offscreen, at the kiosk's 1920x1080 and a small 1280x720.
+
+    kiosk screenshots DIR
+
+Runs against a throw-away database in a temporary folder, with a demo resident part-way
+through a lesson, so anyone can look at the whole UI without a display or a real kiosk.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+SIZES = ((1920, 1080), (1280, 720))
+
+
+def _scenes(window) -> Iterator[tuple[str, Callable[[], None]]]:
+    """(name, how to get there) for every screen and the states worth seeing."""
+    from kiosk import residents
+
+    flow = window.flow
+    station = window.station
+    hamlets = residents.list_hamlets(station.db)
+    demo = residents.register(station.db, full_name="Nguyễn Thị Ánh Hồng", birth_year=1958,
+                              hamlet_id=hamlets[0].id, phone="", consent_given=True)
+
+    yield "01-welcome", lambda: window.show_screen(window.welcome)
+    yield "02-consent", flow.begin_registration
+
+    def register_page(index: int) -> Callable[[], None]:
+        def go() -> None:
+            flow._consented()
+            flow.register.name_page.edit.setText("Trần Thị Lượng")
+            flow.register.year_page.edit.setText("1956")
+            flow.register.hamlet_page.group.button(hamlets[3].id).setChecked(True)
+            flow.register.go_to(index)
+        return go
+
+    for i, name in enumerate(("name", "year", "hamlet", "phone", "summary")):
+        yield f"03-register-{i + 1}-{name}", register_page(i)
+
+    def registered() -> None:
+        flow.registered.show_resident(demo.full_name, demo.code_display)
+        window.show_screen(flow.registered)
+    yield "04-registered", registered
+    yield "05-code", flow.begin_return
+
+    def not_found() -> None:
+        flow.begin_return()
+        flow.code.edit.setText("AAAAAA")
+        flow.code.show_not_found()
+    yield "05-code-not-found", not_found
+
+    def choose() -> None:
+        flow.choose.set_matches([demo])
+        window.show_screen(flow.choose)
+    yield "06-choose", choose
+
+    def skills() -> None:
+        flow.sign_in(demo)
+    yield "07-skills-new", skills
+
+    lesson = next(iter(station.pack.lessons.values()))
+    choice_index = next(i for i, s in enumerate(lesson.steps) if s.kind == "choice")
+
+    def player_explain() -> None:
+        flow.sign_in(demo)
+        flow.open_lesson(lesson)
+        flow.player.show_step(0)
+    yield "08-player-explain", player_explain
+
+    def player_choice(answer: str | None) -> Callable[[], None]:
+        def go() -> None:
+            flow.sign_in(demo)
+            flow.open_lesson(lesson)
+            flow.player.furthest = 0
+            flow.player.show_step(choice_index)
+            view = flow.player.view
+            if answer == "wrong":
+                wrong = next(i for i, o in enumerate(view.step.options) if not o.correct)
+                view.options[wrong].click()
+                if view.step.multiple:
+                    view.check()
+            elif answer == "right":
+                view.show_answer()
+        return go
+    yield "09-player-choice", player_choice(None)
+    yield "10-player-choice-wrong", player_choice("wrong")
+    yield "11-player-choice-right", player_choice("right")
+
+    def skills_resume() -> None:
+        flow.sign_in(demo)
+    yield "12-skills-continue", skills_resume
+
+    def lessons() -> None:
+        flow.to_lessons(lesson.skill)
+    yield "13-lessons", lessons
+
+    with_outcome = next((x for x in station.pack.lessons.values() if x.outcome), lesson)
+
+    def completed() -> None:
+        flow.lesson = with_outcome
+        flow.completed.show_lesson(with_outcome, skill_done=True)
+        window.show_screen(flow.completed)
+    yield "14-completed", completed
+    yield "15-problems", window.show_problems
+
+
+def render(out: Path) -> list[Path]:
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk import settings
+    from ui.app import create_app, prepare
+    from ui.main_window import MainWindow
+
+    out.mkdir(parents=True, exist_ok=True)
+    config = settings.load()
+    app = create_app([])
+    prepare(app, config)
+    window = MainWindow(config)
+    window.resize(*SIZES[0])
+    window.show()
+    window.finish_startup()
+    if window.flow is None:
+        raise SystemExit(window.startup_error or "start-up failed")
+    written = []
+    for name, go in _scenes(window):
+        for width, height in SIZES:
+            window.resize(width, height)
+            go()
+            QApplication.processEvents()
+            path = out / f"{name}-{width}x{height}.png"
+            window.grab().save(str(path))
+            written.append(path)
+    window.close()
+    return written
+
+
+def main(out: Path) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as tmp:
+        os.environ["KIOSK_DATA_DIR"] = tmp
+        os.environ.setdefault("KIOSK_CONFIG", str(Path(tmp) / "settings.toml"))
+        written = render(out)
+    print(f"{len(written)} ảnh màn hình trong {out}")
+    return 0

@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from kiosk.lessons.schema import ExplainStep
+from ui.screens.base import label
+from ui.steps.base import StepView
+
+
+class ExplainView(StepView):
+    """Text to read (or hear). Nothing to answer: the resident may go on at once."""
+
+    def __init__(self, step: ExplainStep) -> None:
+        super().__init__()
+        if step.title:
+            self.layout_.addWidget(label(step.title, "title"))
+        self.text = label(step.text, "lead")
+        self.layout_.addWidget(self.text)
+        self.layout_.addStretch(1)
+        self.done = True

@@ -1,0 +1,115 @@
+"""Colours, text sizes and the one style sheet every screen shares.
+
+Widgets say what they are with a `role` property (title, lead, primary, tile...) and the
+style sheet decides how that looks, so a text-size or contrast change applies everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QWidget
+
+#: Base text size in pixels for each `text_size` setting. "normal" is already large: the
+#: residents are often past 60 and read at arm's length.
+TEXT_SIZES = {"normal": 24, "large": 28, "huge": 34}
+#: No touch target is smaller than this (pixels).
+MIN_TOUCH = 64
+#: On-screen keyboard keys: six rows of them must leave room for the question at 720 px.
+KEY_TOUCH = 56
+FONT_FAMILY = "Noto Sans"
+
+
+@dataclass(frozen=True)
+class Palette:
+    background: str = "#F4F7F6"
+    surface: str = "#FFFFFF"
+    text: str = "#1B2A2F"
+    muted: str = "#44565C"
+    primary: str = "#0B6E4F"
+    primary_text: str = "#FFFFFF"
+    primary_pressed: str = "#08573E"
+    secondary: str = "#E3EEEA"
+    accent: str = "#C0392B"
+    right: str = "#1E7B34"
+    right_bg: str = "#E2F4E5"
+    wrong: str = "#A8321F"
+    wrong_bg: str = "#FBE7E3"
+    border: str = "#9DB3AC"
+    focus_ring: str = "#1565C0"
+    highlight: str = "#F2A900"  # a latched key (capitals on)
+
+
+def set_role(widget: QWidget, role: str) -> QWidget:
+    """Tag a widget for the style sheet (and re-polish it if it is already shown)."""
+    widget.setProperty("role", role)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    return widget
+
+
+def style_sheet(text_size: str = "large", palette: Palette | None = None) -> str:
+    p = palette or Palette()
+    base = TEXT_SIZES.get(text_size, TEXT_SIZES["large"])
+    small = round(base * 0.85)
+    lead = round(base * 1.15)
+    title = round(base * 1.6)
+    hero = round(base * 2.2)
+    return f"""
+    * {{ font-family: "{FONT_FAMILY}"; }}
+    QWidget {{ color: {p.text}; font-size: {base}px; }}
+    QMainWindow, QStackedWidget, QWidget[role="screen"] {{ background: {p.background}; }}
+    QLabel {{ background: transparent; }}
+    QLabel[role="hero"] {{ font-size: {hero}px; font-weight: bold; color: {p.primary}; }}
+    QLabel[role="title"] {{ font-size: {title}px; font-weight: bold; }}
+    QLabel[role="lead"] {{ font-size: {lead}px; }}
+    QLabel[role="muted"] {{ font-size: {small}px; color: {p.muted}; }}
+    QLabel[role="error"] {{ font-size: {lead}px; color: {p.wrong}; font-weight: bold; }}
+    QLabel[role="notice"] {{ font-size: {small}px; color: {p.wrong}; font-weight: bold; }}
+    QLabel[role="code"] {{ font-size: {hero}px; font-weight: bold; letter-spacing: 6px;
+        color: {p.primary}; background: {p.surface}; border: 3px dashed {p.primary};
+        border-radius: 16px; padding: 16px 40px; }}
+    QLabel[role="feedback-right"] {{ font-size: {lead}px; color: {p.right};
+        background: {p.right_bg}; border-radius: 12px; padding: 16px; }}
+    QLabel[role="feedback-wrong"] {{ font-size: {lead}px; color: {p.wrong};
+        background: {p.wrong_bg}; border-radius: 12px; padding: 16px; }}
+    QFrame[role="card"] {{ background: {p.surface}; border: 2px solid {p.border};
+        border-radius: 16px; }}
+    QPushButton {{ min-height: {MIN_TOUCH}px; min-width: {MIN_TOUCH}px; padding: 8px 24px;
+        border-radius: 14px; border: 2px solid {p.border}; background: {p.secondary};
+        font-size: {lead}px; }}
+    QPushButton:pressed {{ background: {p.border}; }}
+    QPushButton:focus {{ border: 4px solid {p.focus_ring}; }}
+    QPushButton:disabled {{ color: #7A8A8F; background: #E6E9E8; border-color: #C9D1CF; }}
+    QPushButton[role="primary"] {{ background: {p.primary}; color: {p.primary_text};
+        border-color: {p.primary}; font-weight: bold; }}
+    QPushButton[role="primary"]:pressed {{ background: {p.primary_pressed}; }}
+    QPushButton[role="primary"]:disabled {{ color: #E8EEEC; background: #8FB5A8;
+        border-color: #8FB5A8; }}
+    QPushButton[size="big"] {{ min-height: 120px; font-size: {title}px; }}
+    QPushButton[role="tile"] {{ min-height: 96px; text-align: left; padding: 0px;
+        background: {p.surface}; font-size: {lead}px; }}
+    QPushButton[role="option"] {{ min-height: 64px; text-align: left; padding: 0px;
+        background: {p.surface}; font-size: {lead}px; }}
+    QPushButton[role="tile"] QLabel, QPushButton[role="option"] QLabel {{
+        font-size: {lead}px; }}
+    QPushButton[role="primary"] QLabel {{ color: {p.primary_text}; font-weight: bold;
+        font-size: {lead}px; }}
+    QPushButton QLabel:disabled {{ color: #7A8A8F; }}
+    QPushButton[role="option"]:checked {{ background: #D6ECFA; border: 4px solid #1565C0; }}
+    QPushButton[role="option"][verdict="right"] {{ background: {p.right_bg};
+        border: 4px solid {p.right}; }}
+    QPushButton[role="option"][verdict="wrong"] {{ background: {p.wrong_bg};
+        border: 4px solid {p.wrong}; }}
+    QLineEdit {{ min-height: {MIN_TOUCH}px; font-size: {title}px; padding: 4px 16px;
+        border: 3px solid {p.border}; border-radius: 12px; background: {p.surface}; }}
+    QLineEdit:focus {{ border-color: {p.primary}; }}
+    QProgressBar {{ min-height: 24px; max-height: 24px; border-radius: 12px;
+        background: {p.secondary}; border: none; text-align: center; font-size: {small}px; }}
+    QProgressBar::chunk {{ background: {p.primary}; border-radius: 12px; }}
+    QScrollArea, QScrollArea > QWidget > QWidget {{ border: none; background: transparent; }}
+    QLabel[role="question"] {{ font-size: {lead}px; font-weight: bold; }}
+    QScrollBar:vertical {{ width: 28px; }}
+    QListWidget {{ background: {p.surface}; border: 2px solid {p.border};
+        border-radius: 12px; font-size: {small}px; }}
+    """

@@ -1,0 +1,1 @@
+"""Reusable widgets that are bigger than a helper function: the on-screen keyboard."""
