@@ -62,6 +62,16 @@ def _scenes(window) -> Iterator[tuple[str, Callable[[], None]]]:
         flow.sign_in(demo)
     yield "07-skills-new", skills
 
+    long_name = residents.register(
+        station.db, full_name=("Tôn Nữ Thị Phương Thảo Nguyễn Hoàng " * 6)[:200],
+        birth_year=1950, hamlet_id=hamlets[1].id, phone="", consent_given=True)
+
+    def registered_long() -> None:
+        flow.registered.show_resident(long_name.full_name, long_name.code_display)
+        window.show_screen(flow.registered)
+    yield "07-registered-long-name", registered_long
+    yield "07-skills-long-name", lambda: flow.sign_in(long_name)
+
     lesson = next(iter(station.pack.lessons.values()))
     choice_index = next(i for i, s in enumerate(lesson.steps) if s.kind == "choice")
 

@@ -91,8 +91,8 @@ def style_sheet(text_size: str = "large", palette: Palette | None = None) -> str
         background: {p.surface}; font-size: {lead}px; }}
     QPushButton[role="option"] {{ min-height: 64px; text-align: left; padding: 0px;
         background: {p.surface}; font-size: {lead}px; }}
-    QPushButton[role="tile"] QLabel, QPushButton[role="option"] QLabel {{
-        font-size: {lead}px; }}
+    QPushButton[role="option"] QLabel {{ font-size: {lead}px; }}
+    QPushButton[role="tile"] QLabel {{ font-size: {base}px; }}
     QPushButton[role="primary"] QLabel {{ color: {p.primary_text}; font-weight: bold;
         font-size: {lead}px; }}
     QPushButton QLabel:disabled {{ color: #7A8A8F; }}

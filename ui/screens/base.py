@@ -18,6 +18,16 @@ def label(text: str = "", role: str | None = None, *, wrap: bool = True) -> QLab
     return widget
 
 
+def name_role(name: str) -> str:
+    """A size for text holding a person's name: big when short, smaller when very long.
+
+    Names are never cut, so a 200-character name must still fit on the 720-pixel screen.
+    """
+    if len(name) <= 40:
+        return "title"
+    return "lead" if len(name) <= 90 else "muted"
+
+
 def escape_mnemonic(text: str) -> str:
     """Show "&" as typed: in a button's text a lone "&" would underline the next letter."""
     return text.replace("&", "&&")

@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from kiosk.lessons.schema import Lesson
-from ui.screens.base import Screen, button, label
+from ui.screens.base import Screen, button, label, name_role
+from ui.theme import set_role
 
 
 class RegisteredScreen(Screen):
@@ -18,8 +19,9 @@ class RegisteredScreen(Screen):
         self.title = label("", "title")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body.addWidget(self.title)
-        self.body.addWidget(label(self.tr("Your learner code is:"), "lead"),
-                            0, Qt.AlignmentFlag.AlignCenter)
+        code_label = label(self.tr("Your learner code is:"), "lead")
+        code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.addWidget(code_label)
         self.code = label("", "code", wrap=False)
         self.code.setObjectName("learner_code")
         self.body.addWidget(self.code, 0, Qt.AlignmentFlag.AlignCenter)
@@ -36,6 +38,7 @@ class RegisteredScreen(Screen):
 
     def show_resident(self, name: str, code: str) -> None:
         self.title.setText(self.tr("Welcome, %1!").replace("%1", name))
+        set_role(self.title, name_role(name))
         self.code.setText(code)
 
 

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QGridLayout, QProgressBar, QVBoxLayout, QWidget
 from kiosk.lessons.schema import Lesson
 from kiosk.progress import SkillSummary
 from kiosk.skills import Skill
-from ui.screens.base import Screen, button, label
+from ui.screens.base import Screen, button, label, name_role
+from ui.theme import set_role
 
 
 class SkillTile(QWidget):
@@ -60,7 +61,7 @@ class SkillsScreen(Screen):
         self.continue_button.clicked.connect(self._resume)
         self.body.addWidget(self.continue_button)
         grid = QGridLayout()
-        grid.setSpacing(24)
+        grid.setSpacing(16)
         for column in range(3):
             grid.setColumnStretch(column, 1)
         self.tiles: dict[Skill, SkillTile] = {}
@@ -84,6 +85,7 @@ class SkillsScreen(Screen):
     def show_resident(self, name: str, code: str, summaries: dict[Skill, SkillSummary],
                       resume_lesson: Lesson | None) -> None:
         self.greeting.setText(self.tr("Hello, %1").replace("%1", name))
+        set_role(self.greeting, name_role(name))
         self.code.setText(self.tr("Learner code: %1").replace("%1", code))
         for skill, summary in summaries.items():
             self.tiles[skill].set_summary(summary)

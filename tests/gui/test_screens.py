@@ -1,0 +1,137 @@
+"""What a person sees: every screen fits the small 1280x720 kiosk, names show as typed,
+and every bundled lesson can be walked through to the end."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QLabel, QPushButton
+
+from kiosk import paths, progress, residents
+from ui import screenshots
+from ui.screens.result import CompletedScreen
+from ui.screens.skills import SkillsScreen
+from ui.theme import KEY_TOUCH, MIN_TOUCH
+
+
+def test_every_screen_renders_at_both_sizes_without_growing(qtbot, tmp_path: Path,
+                                                            monkeypatch):
+    monkeypatch.setenv("KIOSK_LESSONS_DIR", str(paths.BUNDLED_LESSONS))
+    written = screenshots.render(tmp_path)
+    assert len(written) >= 2 * 15
+    for path in written:
+        image = QImage(str(path))
+        expected = tuple(int(v) for v in path.stem.rsplit("-", 1)[1].split("x"))
+        # A screen whose content needs more room makes the window bigger than the kiosk's
+        # screen: on a real kiosk the bottom would be cut off.
+        assert (image.width(), image.height()) == expected, path.name
+        assert len({image.pixel(x, y) for x in range(0, image.width(), 40)
+                    for y in range(0, image.height(), 40)}) > 3, f"{path.name} looks empty"
+
+
+def test_touch_targets_are_big_enough_on_every_screen(qtbot, make_window, lessons_dir):
+    window = make_window()
+    window.resize(1280, 720)
+    for name, go in screenshots._scenes(window):
+        go()
+        qtbot.wait(1)
+        screen = window.current_screen()
+        for target in screen.findChildren(QPushButton):
+            if not target.isVisibleTo(screen):
+                continue
+            least = KEY_TOUCH if target.objectName().startswith("key_") else MIN_TOUCH
+            assert target.height() >= least, (name, target.objectName(), target.height())
+            assert target.width() >= least, (name, target.objectName(), target.width())
+
+
+ODD_NAMES = [
+    ("Nguyễn Thị Hương " * 12)[:199] + "Z",  # 200 characters
+    "<b>& Lê \"Út\" 'Nhỏ'",
+    unicodedata.normalize("NFD", "Phạm Thị Ngọc Ánh Ưng Đào"),
+]
+
+
+@pytest.mark.parametrize("typed", ODD_NAMES, ids=["200-chars", "markup", "decomposed"])
+def test_odd_names_are_stored_nfc_and_shown_exactly(qtbot, touch, make_window, lessons_dir,
+                                                    typed):
+    window = make_window()
+    touch(window, "start_new")
+    touch(window, "consent_accept")
+    screen = window.current_screen()
+    screen.name_page.edit.setText(typed)  # as a physical keyboard or a scanner would
+    touch(window, "identity_next")
+    screen.year_page.edit.setText("1961")
+    touch(window, "identity_next")
+    touch(window, screen.hamlet_page.group.buttons()[0].objectName())
+    touch(window, "identity_next")
+    touch(window, "identity_next")
+    touch(window, "identity_next")
+    expected = unicodedata.normalize("NFC", typed)
+    resident = window.flow.resident
+    assert residents.get(window.station.db, resident.id).full_name == expected
+    welcome = window.flow.registered.title
+    assert welcome.text() == f"Chào mừng {expected}!"
+    touch(window, "registered_go")
+    skills = window.current_screen()
+    assert isinstance(skills, SkillsScreen)
+    assert skills.greeting.text() == f"Xin chào {expected}"
+    # Shown as text, never as markup: "<b>&" stays visible instead of turning bold.
+    for shown in (welcome, skills.greeting):
+        assert isinstance(shown, QLabel) and shown.textFormat().name == "PlainText"
+        assert shown.wordWrap()
+
+
+def test_every_bundled_lesson_can_be_completed(qtbot, touch, make_window, monkeypatch):
+    monkeypatch.setenv("KIOSK_LESSONS_DIR", str(paths.BUNDLED_LESSONS))
+    window = make_window()
+    station = window.station
+    assert len(station.pack.lessons) >= 2 and not station.pack.problems
+    hamlet = residents.list_hamlets(station.db)[0]
+    resident = residents.register(station.db, full_name="Người Thử", birth_year=1960,
+                                  hamlet_id=hamlet.id, consent_given=True)
+    window.flow.sign_in(resident)
+    for lesson in station.pack.lessons.values():
+        touch(window, f"skill_{lesson.skill.value}")
+        touch(window, f"lesson_{lesson.id}")
+        player = window.current_screen()
+        for index, step in enumerate(lesson.steps):
+            assert player.index == index
+            if step.kind == "choice":
+                for key in sorted(step.correct_keys):
+                    touch(window, f"option_{key}")
+                if step.multiple:
+                    touch(window, "choice_check")
+            touch(window, "step_next")
+        assert isinstance(window.current_screen(), CompletedScreen)
+        touch(window, "completed_go")
+        touch(window, "lessons_back")
+    states = progress.states(station.db, resident.id)
+    assert {k for k, s in states.items() if s.completed} == set(station.pack.lessons)
+
+
+def clipped_text(screen) -> list[str]:
+    """Word-wrapped labels squeezed below the height their text needs."""
+    clipped = []
+    for shown in screen.findChildren(QLabel):
+        if not shown.isVisibleTo(screen) or not shown.wordWrap() or not shown.text():
+            continue
+        needed = shown.heightForWidth(shown.width())
+        if shown.height() < needed:
+            clipped.append(f"{shown.text()[:40]!r}: {shown.height()} < {needed}")
+    return clipped
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_no_text_is_clipped_on_any_screen(qtbot, make_window, size, monkeypatch):
+    monkeypatch.setenv("KIOSK_LESSONS_DIR", str(paths.BUNDLED_LESSONS))
+    window = make_window()
+    window.resize(*size)
+    problems = []
+    for name, go in screenshots._scenes(window):
+        go()
+        qtbot.wait(1)
+        problems += [f"{name}: {p}" for p in clipped_text(window.current_screen())]
+    assert not problems, "\n".join(problems)
