@@ -97,6 +97,9 @@ def run(argv: list[str]) -> int:
         window.resize(1280, 720)
         window.show()
     else:
+        # Kiosk PCs often run X without a window manager, which would leave a full-screen
+        # request unanswered: take the whole screen's geometry ourselves as well.
+        window.setGeometry(window.screen().geometry())
         window.showFullScreen()
     return app.exec()
 

@@ -12,7 +12,7 @@ from ui.screens.welcome import WelcomeScreen
 
 
 class MainWindow(QMainWindow):
-    #: Emitted when phase 2 of start-up is over, whether or not it succeeded.
+    # Emitted when phase 2 of start-up is over, whether or not it succeeded.
     ready = Signal()
 
     def __init__(self, config: Settings) -> None:

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QWidget
 
-#: Base text size in pixels for each `text_size` setting. "normal" is already large: the
-#: residents are often past 60 and read at arm's length.
+# Base text size in pixels for each `text_size` setting. "normal" is already large: the
+# residents are often past 60 and read at arm's length.
 TEXT_SIZES = {"normal": 24, "large": 28, "huge": 34}
-#: No touch target is smaller than this (pixels).
+# No touch target is smaller than this (pixels).
 MIN_TOUCH = 64
-#: On-screen keyboard keys: six rows of them must leave room for the question at 720 px.
+# On-screen keyboard keys: six rows of them must leave room for the question at 720 px.
 KEY_TOUCH = 56
 FONT_FAMILY = "Noto Sans"
 
@@ -86,7 +86,7 @@ def style_sheet(text_size: str = "large", palette: Palette | None = None) -> str
     QPushButton[role="primary"]:pressed {{ background: {p.primary_pressed}; }}
     QPushButton[role="primary"]:disabled {{ color: #E8EEEC; background: #8FB5A8;
         border-color: #8FB5A8; }}
-    QPushButton[size="big"] {{ min-height: 120px; font-size: {title}px; }}
+    QPushButton[scale="big"] {{ min-height: 120px; font-size: {title}px; }}
     QPushButton[role="tile"] {{ min-height: 96px; text-align: left; padding: 0px;
         background: {p.surface}; font-size: {lead}px; }}
     QPushButton[role="option"] {{ min-height: 64px; text-align: left; padding: 0px;

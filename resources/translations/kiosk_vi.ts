@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>ChoiceView</name>
@@ -266,14 +267,15 @@
     </message>
     <message numerus="yes">
         <source>About %n minute(s)</source>
-        <translation><numerusform>Khoảng %n phút</numerusform></translation>
+        <translation>
+            <numerusform>Khoảng %n phút</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Digital Skills Station</source>
-        <extracomment>Emitted when phase 2 of start-up is over, whether or not it succeeded.</extracomment>
         <translation>Trạm Kỹ năng số</translation>
     </message>
     <message>
@@ -282,14 +284,15 @@
     </message>
     <message numerus="yes">
         <source>%n lesson(s) are switched off because of errors (staff: Ctrl+Shift+L).</source>
-        <translation><numerusform>Có %n bài học đang tạm tắt vì lỗi (cán bộ: Ctrl+Shift+L).</numerusform></translation>
+        <translation>
+            <numerusform>Có %n bài học đang tạm tắt vì lỗi (cán bộ: Ctrl+Shift+L).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>OnScreenKeyboard</name>
     <message>
         <source>Delete</source>
-        <extracomment>Vowel letters (lower case, without tone). The others are consonants. Vowels with a breve, circumflex or horn: when a syllable has one, it carries the tone. Open two-vowel endings that the modern rule (used in schoolbooks since 2018) marks on the second vowel: hoà, khoẻ, thuỷ. The older habit marks the first: hòa, khỏe, thủy. objectName suffixes for the Vietnamese letters, spelled as in Telex so they stay ASCII. The letter rows sit on a grid of half-key columns, so each row can be offset by half a key like a real keyboard and all letter keys have the same width. Least height of the number pad's keys; they grow to fill the keyboard's height. The resident tapped Done. "hoà, thuỷ" when True (the default), "hòa, thủy" when False.</extracomment>
         <translation>Xóa</translation>
     </message>
     <message>
@@ -345,7 +348,6 @@
     <name>PlayerScreen</name>
     <message>
         <source>Stop for now</source>
-        <extracomment>step index, correct, answer, hints used, seconds on the step step index, correct at the first try (None for steps without a question)</extracomment>
         <translation>Tạm dừng</translation>
     </message>
     <message>
@@ -411,7 +413,9 @@
     </message>
     <message numerus="yes">
         <source>Completed: all %n lesson(s)</source>
-        <translation><numerusform>Đã xong cả %n bài</numerusform></translation>
+        <translation>
+            <numerusform>Đã xong cả %n bài</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 lessons done</source>

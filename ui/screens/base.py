@@ -34,8 +34,8 @@ def escape_mnemonic(text: str) -> str:
 
 
 def button(text: str, role: str | None = None, name: str | None = None, *,
-           size: str | None = None, wrap: bool = False) -> QPushButton:
-    """A button for the style sheet's `role` (and `size`); `wrap` for text of any length,
+           scale: str | None = None, wrap: bool = False) -> QPushButton:
+    """A button for the style sheet's `role` (and `scale`); `wrap` for text of any length,
     such as answers, lesson titles and names, which must never be cut off."""
     if wrap:
         from ui.screens.wrap_button import WrapButton
@@ -43,8 +43,8 @@ def button(text: str, role: str | None = None, name: str | None = None, *,
         widget: QPushButton = WrapButton(text)
     else:
         widget = QPushButton(escape_mnemonic(text))
-    if size:
-        widget.setProperty("size", size)
+    if scale:  # not "size": that is QWidget's own size property
+        widget.setProperty("scale", scale)
     if role:
         set_role(widget, role)
     if name:

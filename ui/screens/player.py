@@ -14,9 +14,9 @@ from ui.steps import StepView, view_for
 
 
 class PlayerScreen(Screen):
-    #: step index, correct, answer, hints used, seconds on the step
+    # step index, correct, answer, hints used, seconds on the step
     attempted = Signal(int, bool, str, int, float)
-    #: step index, correct at the first try (None for steps without a question)
+    # step index, correct at the first try (None for steps without a question)
     step_finished = Signal(int, object)
     paused = Signal()
 

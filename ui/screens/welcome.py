@@ -32,9 +32,9 @@ class WelcomeScreen(Screen):
         row = QHBoxLayout()
         row.setSpacing(40)
         self.new_button = button(self.tr("I am new here"), "primary", "start_new",
-                                 size="big")
+                                 scale="big")
         self.returning_button = button(self.tr("I have studied here before"), None,
-                                       "start_returning", size="big")
+                                       "start_returning", scale="big")
         for widget in (self.new_button, self.returning_button):
             widget.setEnabled(False)  # until the database and lessons are ready
             row.addWidget(widget, 1)

@@ -60,12 +60,12 @@ _TONE_MARKS: dict[Tone, str] = {
 }
 _MARK_TONES: dict[str, Tone] = {mark: tone for tone, mark in _TONE_MARKS.items()}
 
-#: Vowel letters (lower case, without tone). The others are consonants.
+# Vowel letters (lower case, without tone). The others are consonants.
 VOWELS = frozenset("aăâeêioôơuưy")
-#: Vowels with a breve, circumflex or horn: when a syllable has one, it carries the tone.
+# Vowels with a breve, circumflex or horn: when a syllable has one, it carries the tone.
 _MODIFIED_VOWELS = frozenset("ăâêôơư")
-#: Open two-vowel endings that the modern rule (used in schoolbooks since 2018) marks on the
-#: second vowel: hoà, khoẻ, thuỷ. The older habit marks the first: hòa, khỏe, thủy.
+# Open two-vowel endings that the modern rule (used in schoolbooks since 2018) marks on the
+# second vowel: hoà, khoẻ, thuỷ. The older habit marks the first: hòa, khỏe, thủy.
 _MODERN_PAIRS = frozenset({"oa", "oe", "uy"})
 
 
@@ -209,13 +209,13 @@ class KeyboardMode(StrEnum):
 
 LETTER_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 VIETNAMESE_LETTERS = "ăâđêôơư"
-#: objectName suffixes for the Vietnamese letters, spelled as in Telex so they stay ASCII.
+# objectName suffixes for the Vietnamese letters, spelled as in Telex so they stay ASCII.
 _LETTER_NAMES = {"ă": "aw", "â": "aa", "đ": "dd", "ê": "ee", "ô": "oo", "ơ": "ow", "ư": "uw"}
 
-#: The letter rows sit on a grid of half-key columns, so each row can be offset by half a
-#: key like a real keyboard and all letter keys have the same width.
+# The letter rows sit on a grid of half-key columns, so each row can be offset by half a
+# key like a real keyboard and all letter keys have the same width.
 _GRID_COLUMNS = 20
-#: Least height of the number pad's keys; they grow to fill the keyboard's height.
+# Least height of the number pad's keys; they grow to fill the keyboard's height.
 DIGIT_KEY_HEIGHT = 70
 _DIGIT_PAD_MAX_WIDTH = 720
 _SPACING = 6
@@ -258,7 +258,7 @@ class OnScreenKeyboard(QWidget):
     `key(name)` returns the one on the page being shown.
     """
 
-    #: The resident tapped Done.
+    # The resident tapped Done.
     confirmed = Signal()
 
     def __init__(self, parent: QWidget | None = None, *,
@@ -267,7 +267,7 @@ class OnScreenKeyboard(QWidget):
         self.setObjectName("onscreen_keyboard")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        #: "hoà, thuỷ" when True (the default), "hòa, thủy" when False.
+        # "hoà, thuỷ" when True (the default), "hòa, thủy" when False.
         self.modern_tone_placement = modern_tone_placement
         self._target: QLineEdit | None = None
         self._mode = KeyboardMode.TEXT
