@@ -8,6 +8,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QPushButton, QStackedWidget, QWidget
 
 from kiosk.settings import Settings
+from ui.modes import Mode, ModeManager
 from ui.screens.welcome import WelcomeScreen
 
 
@@ -23,6 +24,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.welcome = WelcomeScreen(config.commune_name, config.province_name)
         self.stack.addWidget(self.welcome)
+        self.modes = ModeManager(self)
         self.flow = None
         self.station = None
         self.startup_error: str | None = None
@@ -75,9 +77,13 @@ class MainWindow(QMainWindow):
             problems.insert(0, self.startup_error)
         screen = ProblemsScreen(problems)
         screen.closed.connect(lambda: self._close_problems(screen))
+        if self.flow is not None:
+            self.flow.to_welcome()  # a resident's session never stays behind staff screens
+        self.modes.enter(Mode.STAFF)
         self.show_screen(screen)
 
     def _close_problems(self, screen: QWidget) -> None:
+        self.modes.enter(Mode.KIOSK)
         self.stack.setCurrentWidget(self.welcome)
         self.stack.removeWidget(screen)
         screen.deleteLater()

@@ -135,3 +135,17 @@ def test_no_text_is_clipped_on_any_screen(qtbot, make_window, size, monkeypatch)
         qtbot.wait(1)
         problems += [f"{name}: {p}" for p in clipped_text(window.current_screen())]
     assert not problems, "\n".join(problems)
+
+
+def test_the_text_size_setting_applies_to_every_screen(qtbot, make_window, monkeypatch,
+                                                       lessons_dir):
+    sizes = {}
+    for setting in ("normal", "huge"):
+        monkeypatch.setenv("KIOSK_TEXT_SIZE", setting)
+        window = make_window()
+        window.flow.begin_registration()
+        consent = window.current_screen()
+        body = [w for w in consent.findChildren(QLabel) if w.text().startswith("•")][0]
+        sizes[setting] = (window.welcome.status.font().pixelSize(), body.font().pixelSize(),
+                          window.flow.consent.accept_button.font().pixelSize())
+    assert all(h > n for n, h in zip(sizes["normal"], sizes["huge"], strict=True)), sizes

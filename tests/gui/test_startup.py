@@ -9,6 +9,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+from ui.modes import Mode
+
 REPO = Path(__file__).resolve().parents[2]
 
 SCRIPT = textwrap.dedent("""
@@ -59,14 +61,19 @@ def test_a_database_that_cannot_open_keeps_the_welcome_screen_and_tells_staff(
 
 
 def test_broken_lessons_are_switched_off_and_listed_for_staff(qtbot, make_window,
-                                                             lessons_dir):
+                                                             lessons_dir, touch):
     (lessons_dir / "safety" / "broken.yaml").write_text(
         "id: safety.broken\nskill: safety\ntitle: Hỏng\nsteps:\n  - kind: dance\n",
         encoding="utf-8")
     window = make_window()
     assert list(window.station.pack.lessons) == ["safety.e2e"]
     assert "1 bài học đang tạm tắt" in window.welcome.status.text()
+    modes = []
+    window.modes.entered.connect(modes.append)
     window.show_problems()
+    assert modes == [Mode.STAFF]
     problems = window.current_screen()
     text = problems.list.item(0).text()
     assert "broken.yaml:5" in text and "dance" in text
+    touch(window, "close_problems")
+    assert modes == [Mode.STAFF, Mode.KIOSK]
