@@ -69,7 +69,6 @@ class ChoiceStep(_StepBase):
 
 
 Step = Annotated[ExplainStep | ChoiceStep, Field(discriminator="kind")]
-STEP_KINDS = ("explain", "choice")
 
 
 class Outcome(_Strict):
