@@ -145,7 +145,7 @@ def test_the_text_size_setting_applies_to_every_screen(qtbot, make_window, monke
         window = make_window()
         window.flow.begin_registration()
         consent = window.current_screen()
-        body = [w for w in consent.findChildren(QLabel) if w.text().startswith("•")][0]
+        body = next(w for w in consent.findChildren(QLabel) if w.text().startswith("•"))
         sizes[setting] = (window.welcome.status.font().pixelSize(), body.font().pixelSize(),
                           window.flow.consent.accept_button.font().pixelSize())
     assert all(h > n for n, h in zip(sizes["normal"], sizes["huge"], strict=True)), sizes
