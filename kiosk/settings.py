@@ -108,6 +108,12 @@ DECLARED: tuple[Setting, ...] = (
             "Base text size for residents: normal, large or huge."),
     Setting("fullscreen", _as_bool, lambda: True,
             "Fill the whole screen, as a kiosk should; false opens a window (for testing)."),
+    Setting("contrast", _one_of("normal", "high"), lambda: "normal",
+            "Colours of every screen: normal, or high contrast for weak eyesight."),
+    Setting("read_aloud", _as_bool, lambda: True,
+            "Show the read-aloud button on every lesson step."),
+    Setting("auto_read", _as_bool, lambda: False,
+            "Read each lesson step aloud as soon as it is shown."),
     Setting("language", _one_of("vi", "en"), lambda: "vi",
             "Language of the interface; Vietnamese is the default and always complete."),
 )
