@@ -98,7 +98,9 @@ def resume_step(db: Db, resident_id: int, lesson: Lesson) -> int:
         row = _row(session, resident_id, lesson)
         if row.status == ProgressStatus.COMPLETED:
             return 0
-        return min(row.current_step, len(lesson.steps) - 1)
+        if lesson.check is not None and row.current_step > len(lesson.steps):
+            return len(lesson.steps)  # a check left half-way is taken again from the top
+        return min(row.current_step, len(lesson.all_steps) - 1)
 
 
 def record_attempt(
@@ -118,8 +120,9 @@ def finish_step(
 ) -> LessonState:
     """Commit that a step is done and move the resident's place to the next one.
 
-    Finishing the last step completes the lesson. Going back and finishing an earlier
-    step again never moves the place backwards.
+    Finishing the last step completes a lesson without a check; a lesson with a check is
+    completed by `finish_check`. Going back and finishing an earlier step again never
+    moves the place backwards.
     """
     with db.begin() as session:
         row = _row(session, resident_id, lesson)
@@ -129,15 +132,35 @@ def finish_step(
             session.add(StepProgress(progress_id=row.id, step_index=step_index,
                                      step_id=lesson.step_id(step_index),
                                      correct_first_try=correct_first_try))
-        last = len(lesson.steps) - 1
-        if step_index >= last:
-            if row.status != ProgressStatus.COMPLETED:
-                row.status = ProgressStatus.COMPLETED
-                row.completed_at = utcnow()
-            row.current_step = len(lesson.steps)
+        total = len(lesson.all_steps)
+        if step_index >= total - 1 and lesson.check is None:
+            _complete(row, total)
         elif row.status != ProgressStatus.COMPLETED:
             row.current_step = max(row.current_step, step_index + 1)
         return _state(row)
+
+
+def _complete(row: LessonProgress, total: int) -> None:
+    if row.status != ProgressStatus.COMPLETED:
+        row.status = ProgressStatus.COMPLETED
+        row.completed_at = utcnow()
+    row.current_step = total
+
+
+def finish_check(db: Db, resident_id: int, lesson: Lesson, score: int) -> bool:
+    """Record the end-of-lesson check. Passing completes the lesson; otherwise the
+    resident's place goes back to the first question, to try again."""
+    if lesson.check is None:
+        raise ValueError(f"lesson {lesson.id} has no check")
+    passed = score >= lesson.check.pass_mark
+    with db.begin() as session:
+        row = _row(session, resident_id, lesson)
+        row.check_score = score
+        if passed:
+            _complete(row, len(lesson.all_steps))
+        elif row.status != ProgressStatus.COMPLETED:
+            row.current_step = len(lesson.steps)
+    return passed
 
 
 def restart(db: Db, resident_id: int, lesson: Lesson) -> None:

@@ -34,7 +34,7 @@ def skill_icon(skill: Skill):
 
 
 class KioskFlow(QObject):
-    def __init__(self, window, station: Station) -> None:
+    def __init__(self, window, station: Station, speaker=None) -> None:
         super().__init__(window)
         self.window = window
         self.station = station
@@ -52,7 +52,8 @@ class KioskFlow(QObject):
         self.skills = SkillsScreen()
         self.skills.set_icons(skill_icon)
         self.lessons = LessonListScreen()
-        self.player = PlayerScreen()
+        self.player = PlayerScreen(station.pack.screens, speaker,
+                                   auto_read=station.config.auto_read)
         self.completed = CompletedScreen()
 
         welcome = window.welcome
@@ -81,6 +82,7 @@ class KioskFlow(QObject):
         self.player.paused.connect(self._paused)
         self.completed.outcome_answered.connect(self._outcome)
         self.completed.proceed.connect(self._after_completion)
+        self.completed.retry.connect(lambda: self.open_lesson(self.lesson))
 
     def show(self, screen) -> None:
         self.window.show_screen(screen)
@@ -183,14 +185,21 @@ class KioskFlow(QObject):
                                 answer=answer, hints_used=hints, seconds=seconds)
 
     def _step_finished(self, step: int, first_try) -> None:
-        state = progress.finish_step(self.db, self.resident.id, self.lesson, step, first_try)
-        if step + 1 < len(self.lesson.steps):
+        lesson = self.lesson
+        progress.finish_step(self.db, self.resident.id, lesson, step, first_try)
+        if step + 1 < len(lesson.all_steps):
             self.player.advance()
             return
-        log.info("lesson %s completed: %s", self.lesson.id, state.completed)
+        if lesson.check is not None:
+            score = self.player.check_score()
+            if not progress.finish_check(self.db, self.resident.id, lesson, score):
+                self.completed.show_not_passed(lesson, score)
+                self.show(self.completed)
+                return
+        log.info("lesson %s completed", lesson.id)
         states = progress.states(self.db, self.resident.id)
-        summary = progress.summarise(self.station.lessons_by_skill(), states)[self.lesson.skill]
-        self.completed.show_lesson(self.lesson, summary.done)
+        summary = progress.summarise(self.station.lessons_by_skill(), states)[lesson.skill]
+        self.completed.show_lesson(lesson, summary.done)
         self.show(self.completed)
 
     def _paused(self) -> None:

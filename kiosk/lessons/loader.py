@@ -22,6 +22,8 @@ __all__ = ["LessonPack", "Problem", "lesson_files", "load_file", "load_pack"]
 class LessonPack:
     root: Path
     lessons: dict[str, Lesson] = field(default_factory=dict)
+    # Practice screens by id: (the app they belong to, the screen).
+    screens: dict[str, tuple] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     # Files whose lesson is disabled because of problems.
     disabled: list[Path] = field(default_factory=list)

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>ChoiceView</name>
@@ -16,16 +15,8 @@
         <translation>Vẫn còn câu đúng chưa được chọn.</translation>
     </message>
     <message>
-        <source>Not quite. Let us try again.</source>
-        <translation>Chưa đúng. Mình thử lại nhé.</translation>
-    </message>
-    <message>
-        <source>Hint: %1</source>
-        <translation>Gợi ý: %1</translation>
-    </message>
-    <message>
-        <source>Right!</source>
-        <translation>Đúng rồi!</translation>
+        <source>Not this time. The right answer is marked in green.</source>
+        <translation>Lần này chưa đúng. Câu đúng được tô màu xanh.</translation>
     </message>
 </context>
 <context>
@@ -85,8 +76,20 @@
         <translation>Giỏi quá!</translation>
     </message>
     <message>
+        <source>Take the check again</source>
+        <translation>Làm lại bài kiểm tra</translation>
+    </message>
+    <message>
         <source>Choose another lesson</source>
         <translation>Chọn bài khác</translation>
+    </message>
+    <message>
+        <source>Almost there</source>
+        <translation>Sắp được rồi</translation>
+    </message>
+    <message>
+        <source>You answered %1 of %2 questions right; %3 are needed. You can look at the lesson again or take the check once more.</source>
+        <translation>Bà con trả lời đúng %1 / %2 câu; cần đúng %3 câu. Bà con có thể xem lại bài hoặc làm lại bài kiểm tra.</translation>
     </message>
     <message>
         <source>You have finished “%1”.</source>
@@ -267,9 +270,7 @@
     </message>
     <message numerus="yes">
         <source>About %n minute(s)</source>
-        <translation>
-            <numerusform>Khoảng %n phút</numerusform>
-        </translation>
+        <translation><numerusform>Khoảng %n phút</numerusform></translation>
     </message>
 </context>
 <context>
@@ -284,9 +285,7 @@
     </message>
     <message numerus="yes">
         <source>%n lesson(s) are switched off because of errors (staff: Ctrl+Shift+L).</source>
-        <translation>
-            <numerusform>Có %n bài học đang tạm tắt vì lỗi (cán bộ: Ctrl+Shift+L).</numerusform>
-        </translation>
+        <translation><numerusform>Có %n bài học đang tạm tắt vì lỗi (cán bộ: Ctrl+Shift+L).</numerusform></translation>
     </message>
 </context>
 <context>
@@ -345,6 +344,25 @@
     </message>
 </context>
 <context>
+    <name>OrderView</name>
+    <message>
+        <source>Touch the steps in the right order.</source>
+        <translation>Chạm lần lượt vào từng bước theo đúng thứ tự.</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Làm lại từ đầu</translation>
+    </message>
+    <message>
+        <source>Step %1 is not in its place yet.</source>
+        <translation>Bước thứ %1 chưa đúng chỗ.</translation>
+    </message>
+    <message>
+        <source>This is the right order.</source>
+        <translation>Đây là thứ tự đúng.</translation>
+    </message>
+</context>
+<context>
     <name>PlayerScreen</name>
     <message>
         <source>Stop for now</source>
@@ -355,8 +373,16 @@
         <translation>Bước trước</translation>
     </message>
     <message>
+        <source>Show me how</source>
+        <translation>Xem cách làm</translation>
+    </message>
+    <message>
         <source>Next</source>
         <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <source>Check: question %1 of %2</source>
+        <translation>Kiểm tra: câu %1 / %2</translation>
     </message>
     <message>
         <source>Step %1 of %2</source>
@@ -413,9 +439,7 @@
     </message>
     <message numerus="yes">
         <source>Completed: all %n lesson(s)</source>
-        <translation>
-            <numerusform>Đã xong cả %n bài</numerusform>
-        </translation>
+        <translation><numerusform>Đã xong cả %n bài</numerusform></translation>
     </message>
     <message>
         <source>%1 of %2 lessons done</source>
@@ -443,6 +467,58 @@
     <message>
         <source>Continue: %1</source>
         <translation>Học tiếp: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SpotView</name>
+    <message>
+        <source>Found %1 of %2</source>
+        <translation>Đã tìm được %1 / %2</translation>
+    </message>
+    <message>
+        <source>Nothing suspicious there. Look at the place that is lit up.</source>
+        <translation>Chỗ này không có gì đáng ngờ. Hãy nhìn chỗ được tô sáng.</translation>
+    </message>
+    <message>
+        <source>Nothing suspicious there.</source>
+        <translation>Chỗ này không có gì đáng ngờ.</translation>
+    </message>
+    <message>
+        <source>Look at the place that is lit up, then touch it.</source>
+        <translation>Nhìn chỗ được tô sáng, rồi chạm vào đó.</translation>
+    </message>
+</context>
+<context>
+    <name>StepView</name>
+    <message>
+        <source>Not quite. Let us try again.</source>
+        <translation>Chưa đúng. Mình thử lại nhé.</translation>
+    </message>
+    <message>
+        <source>Hint: %1</source>
+        <translation>Gợi ý: %1</translation>
+    </message>
+    <message>
+        <source>Right!</source>
+        <translation>Đúng rồi!</translation>
+    </message>
+</context>
+<context>
+    <name>TapView</name>
+    <message>
+        <source>Touch the place that is lit up.</source>
+        <translation>Chạm vào chỗ được tô sáng.</translation>
+    </message>
+</context>
+<context>
+    <name>TypeView</name>
+    <message>
+        <source>Please type exactly: %1</source>
+        <translation>Xin nhập đúng: %1</translation>
+    </message>
+    <message>
+        <source>This is what to type. Touch “Done” on the keyboard.</source>
+        <translation>Đây là chữ cần nhập. Chạm “Xong” trên bàn phím.</translation>
     </message>
 </context>
 <context>

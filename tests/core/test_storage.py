@@ -192,3 +192,26 @@ def test_skill_summary_counts_completed_lessons(db):
     summary = progress.summarise({Skill.SAFETY: [LESSON]}, states)
     assert summary[Skill.SAFETY].done and summary[Skill.SAFETY].completed == 1
     assert summary[Skill.PAYMENT].total == 0 and not summary[Skill.PAYMENT].done
+
+
+CHECKED = Lesson.model_validate({
+    "id": "safety.checked", "skill": "safety", "title": "Có bài kiểm tra",
+    "steps": [{"kind": "explain", "text": "Một"}],
+    "check": {"pass_mark": 2, "questions": [
+        {"kind": "choice", "prompt": f"Câu {n}?", "options": [
+            {"text": "Đúng", "correct": True}, {"text": "Sai"}]} for n in (1, 2, 3)]},
+})
+
+
+def test_a_lesson_with_a_check_completes_only_when_the_check_is_passed(db):
+    r = residents.register(db, full_name="Kiều Thị Lan", birth_year=1957,
+                           hamlet_id=hamlet_id(db), consent_given=True)
+    for step in range(4):  # the explanation, then the three questions
+        progress.finish_step(db, r.id, CHECKED, step)
+    assert not progress.states(db, r.id)["safety.checked"].completed
+    assert progress.finish_check(db, r.id, CHECKED, score=1) is False
+    assert progress.resume_step(db, r.id, CHECKED) == 1  # back to the first question
+    assert not progress.states(db, r.id)["safety.checked"].completed
+    assert progress.finish_check(db, r.id, CHECKED, score=2) is True
+    assert progress.states(db, r.id)["safety.checked"].completed
+    assert CHECKED.step_id(3) == "check3"

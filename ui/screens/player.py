@@ -1,4 +1,5 @@
-"""The lesson player: one step at a time, a progress bar, back, pause, and go on."""
+"""The lesson player: one step at a time, a progress bar, read aloud, show me how, back,
+pause, and go on. At the end come the check's questions, answered once each."""
 
 from __future__ import annotations
 
@@ -20,14 +21,23 @@ class PlayerScreen(Screen):
     step_finished = Signal(int, object)
     paused = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, screens=None, speaker=None, auto_read: bool = False,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.screens = screens or {}
+        self.speaker = speaker
+        self.auto_read = auto_read
         self.lesson_title = label("", "muted")
         self.top.addWidget(self.lesson_title, 1)
         self.step_count = label("", "muted", wrap=False)
         self.top.addWidget(self.step_count)
+        if speaker is not None:
+            from ui.speech import ReadAloudButton
+
+            self.read_button = ReadAloudButton(speaker, self.read_aloud_text)
+            self.top.addWidget(self.read_button)
         self.pause_button = button(self.tr("Stop for now"), None, "pause")
-        self.pause_button.clicked.connect(self.paused)
+        self.pause_button.clicked.connect(self._pause)
         self.top.addWidget(self.pause_button)
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
@@ -37,11 +47,13 @@ class PlayerScreen(Screen):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body.addWidget(self.scroll, 1)
         self.back_button = button(self.tr("Previous step"), None, "step_back")
+        self.show_me_button = button(self.tr("Show me how"), None, "show_me")
         self.next_button = button(self.tr("Next"), "primary", "step_next")
         self.footer.addWidget(self.back_button, 1)
-        self.footer.addStretch(1)
+        self.footer.addWidget(self.show_me_button, 1)
         self.footer.addWidget(self.next_button, 2)
         self.back_button.clicked.connect(self.previous)
+        self.show_me_button.clicked.connect(self._show_me)
         self.next_button.clicked.connect(self.next)
         for key in ("Return", "Enter"):
             QShortcut(QKeySequence(key), self, activated=self._enter)
@@ -49,59 +61,100 @@ class PlayerScreen(Screen):
         self.index = 0
         self.furthest = 0
         self.view: StepView | None = None
+        self.check_results: dict[int, bool] = {}
         self._shown_at = 0.0
 
     def start(self, lesson: Lesson, step_index: int) -> None:
         self.lesson = lesson
         self.lesson_title.setText(lesson.title)
-        self.progress.setRange(0, len(lesson.steps))
+        self.progress.setRange(0, len(lesson.all_steps))
         self.furthest = step_index
+        self.check_results = {}
         self.show_step(step_index)
 
     def show_step(self, index: int) -> None:
         assert self.lesson is not None
+        lesson = self.lesson
         self.index = index
-        step = self.lesson.steps[index]
-        self.view = view_for(step)
-        if index < self.furthest:
+        in_check = lesson.is_check(index)
+        self.view = view_for(lesson.all_steps[index], screens=self.screens,
+                             in_check=in_check, seed=lesson.id)
+        if index < self.furthest and not in_check:
             self.view.show_answer()  # a step already done: shown with its answer
         self.view.attempted.connect(self._attempted)
-        self.view.done_changed.connect(self.next_button.setEnabled)
+        self.view.done_changed.connect(self._done_changed)
         self.scroll.setWidget(self.view)  # the old view is deleted by the scroll area
         self.view.setFocus()
-        self.step_count.setText(self.tr("Step %1 of %2").replace("%1", str(index + 1))
-                                .replace("%2", str(len(self.lesson.steps))))
+        if in_check:
+            number, total = index - len(lesson.steps) + 1, len(lesson.all_steps) - len(
+                lesson.steps)
+            text = self.tr("Check: question %1 of %2")
+        else:
+            number, total = index + 1, len(lesson.steps)
+            text = self.tr("Step %1 of %2")
+        self.step_count.setText(text.replace("%1", str(number)).replace("%2", str(total)))
         self.progress.setValue(index)
-        self.back_button.setEnabled(index > 0)
-        last = index == len(self.lesson.steps) - 1
+        # No going back into the lesson from the check, nor from one question to another.
+        self.back_button.setEnabled(index > 0 and not in_check)
+        last = index == len(lesson.all_steps) - 1
         self.next_button.setText(self.tr("Finish the lesson") if last else self.tr("Next"))
-        self.next_button.setEnabled(self.view.done)
+        self._done_changed(self.view.done)
+        if self.speaker is not None:
+            self.speaker.stop()
+            if self.auto_read:
+                self.speaker.say(self.read_aloud_text())
         self._shown_at = time.monotonic()
+
+    def read_aloud_text(self) -> str:
+        if self.view is None:
+            return ""
+        return "\n".join(filter(None, [self.view.read_aloud_text(),
+                                       self.view.feedback.text() if
+                                       self.view.feedback.isVisible() else ""]))
+
+    def _done_changed(self, done: bool) -> None:
+        self.next_button.setEnabled(done)
+        can_show = self.view is not None and self.view.can_show_me and not done
+        self.show_me_button.setVisible(can_show)
+
+    def _show_me(self) -> None:
+        if self.view is not None:
+            self.view.show_me()
 
     def _attempted(self, correct: bool, answer: str, hints: int) -> None:
         self.attempted.emit(self.index, correct, answer, hints,
                             round(time.monotonic() - self._shown_at, 1))
-        # The feedback sits under the options: bring it into view once it is laid out.
+        # The feedback sits under the content: bring it into view once it is laid out.
         view = self.view
         QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(view.feedback)
                           if self.view is view else None)
 
     def previous(self) -> None:
-        if self.index > 0:
+        if self.index > 0 and self.back_button.isEnabled():
             self.show_step(self.index - 1)
 
     def next(self) -> None:
         if self.view is None or not self.view.done:
             return
         finished = self.index
+        if self.lesson.is_check(finished):
+            self.check_results[finished] = bool(self.view.first_try)
         self.furthest = max(self.furthest, finished + 1)
         self.step_finished.emit(finished, self.view.first_try)
+
+    def check_score(self) -> int:
+        return sum(self.check_results.values())
 
     def advance(self) -> None:
         """Called by the flow once the finished step is committed."""
         assert self.lesson is not None
-        if self.index + 1 < len(self.lesson.steps):
+        if self.index + 1 < len(self.lesson.all_steps):
             self.show_step(self.index + 1)
+
+    def _pause(self) -> None:
+        if self.speaker is not None:
+            self.speaker.stop()
+        self.paused.emit()
 
     def _enter(self) -> None:
         if self.next_button.isEnabled():

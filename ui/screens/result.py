@@ -47,6 +47,7 @@ class CompletedScreen(Screen):
 
     outcome_answered = Signal(str)
     proceed = Signal()
+    retry = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,22 +68,47 @@ class CompletedScreen(Screen):
         self.thanks.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body.addWidget(self.thanks)
         self.body.addStretch(1)
-        go = button(self.tr("Choose another lesson"), "primary", "completed_go")
-        go.clicked.connect(self.proceed)
+        self.retry_button = button(self.tr("Take the check again"), "primary",
+                                   "check_retry")
+        self.retry_button.clicked.connect(self.retry)
+        self.go_button = button(self.tr("Choose another lesson"), "primary", "completed_go")
+        self.go_button.clicked.connect(self.proceed)
         self.footer.addStretch(1)
-        self.footer.addWidget(go, 2)
+        self.footer.addWidget(self.retry_button, 2)
+        self.footer.addWidget(self.go_button, 2)
         self.footer.addStretch(1)
         self._buttons: list[QPushButton] = []
 
-    def show_lesson(self, lesson: Lesson, skill_done: bool) -> None:
-        text = self.tr("You have finished “%1”.").replace("%1", lesson.title)
-        if skill_done:
-            text += "\n" + self.tr("You have completed every lesson of this skill!")
-        self.message.setText(text)
+    def show_not_passed(self, lesson: Lesson, score: int) -> None:
+        """The check was not passed: no shame, the lesson stays open to try again."""
+        assert lesson.check is not None
+        self._clear()
+        self.title.setText(self.tr("Almost there"))
+        self.message.setText(
+            self.tr("You answered %1 of %2 questions right; %3 are needed. You can look "
+                    "at the lesson again or take the check once more.")
+            .replace("%1", str(score)).replace("%2", str(len(lesson.check.questions)))
+            .replace("%3", str(lesson.check.pass_mark)))
+        self.question.hide()
+        self.retry_button.show()
+        self.go_button.setProperty("role", None)
+        set_role(self.go_button, "secondary")
+
+    def _clear(self) -> None:
         for old in self._buttons:
             old.deleteLater()
         self._buttons = []
         self.thanks.clear()
+
+    def show_lesson(self, lesson: Lesson, skill_done: bool) -> None:
+        self._clear()
+        self.title.setText(self.tr("Well done!"))
+        self.retry_button.hide()
+        set_role(self.go_button, "primary")
+        text = self.tr("You have finished “%1”.").replace("%1", lesson.title)
+        if skill_done:
+            text += "\n" + self.tr("You have completed every lesson of this skill!")
+        self.message.setText(text)
         outcome = lesson.outcome
         self.question.setVisible(outcome is not None)
         if outcome is None:

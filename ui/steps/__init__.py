@@ -6,13 +6,34 @@ A step view emits `attempted(correct, answer, hints_used)` for every answer it g
 
 from __future__ import annotations
 
-from kiosk.lessons.schema import ChoiceStep, ExplainStep
+from kiosk.lessons.schema import (
+    ChoiceStep,
+    ExplainStep,
+    OrderStep,
+    SpotStep,
+    TapStep,
+    TypeStep,
+)
 from ui.steps.base import StepView
-from ui.steps.choice import ChoiceView
-from ui.steps.explain import ExplainView
-
-VIEWS: dict[type, type[StepView]] = {ExplainStep: ExplainView, ChoiceStep: ChoiceView}
 
 
-def view_for(step) -> StepView:
-    return VIEWS[type(step)](step)
+def view_for(step, *, screens, in_check: bool = False, seed: str = "") -> StepView:
+    """The view of one step; `screens` maps practice-screen ids to (app, screen)."""
+    from ui.steps.choice import ChoiceView
+    from ui.steps.explain import ExplainView
+
+    if isinstance(step, ExplainStep):
+        return ExplainView(step)
+    if isinstance(step, ChoiceStep):
+        return ChoiceView(step, once=in_check)
+    if isinstance(step, OrderStep):
+        from ui.steps.order import OrderView
+
+        return OrderView(step, seed)
+    from ui.steps.on_screen import SpotView, TapView, TypeView
+
+    views = {TapStep: TapView, TypeStep: TypeView, SpotStep: SpotView}
+    return views[type(step)](step, screens)
+
+
+__all__ = ["StepView", "view_for"]

@@ -15,13 +15,14 @@ class ChoiceView(StepView):
 
     Single answer: touching an option answers at once. Several answers: touch each, then
     "Check". A wrong answer says gently why and gives the hint; the resident tries again.
+    In the lesson's final check (`once`) each question is answered once, without hints.
     Keys 1-6 choose options, so a keyboard alone works as well as touch.
     """
 
-    def __init__(self, step: ChoiceStep) -> None:
+    def __init__(self, step: ChoiceStep, *, once: bool = False) -> None:
         super().__init__()
         self.step = step
-        self.hints_used = 0
+        self.once = once
         self.layout_.addWidget(label(step.prompt, "question"))
         if step.multiple:
             self.layout_.addWidget(label(self.tr("Choose every right answer, then touch "
@@ -37,17 +38,16 @@ class ChoiceView(StepView):
         self.check_button.clicked.connect(self.check)
         self.check_button.setVisible(step.multiple)
         self.layout_.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.feedback = label("", "feedback-wrong")
-        self.feedback.setObjectName("choice_feedback")
-        self.feedback.hide()
-        self.layout_.addWidget(self.feedback)
-        self.layout_.addStretch(1)
+        self.finish_layout()
+
+    def read_aloud_text(self) -> str:
+        return self.step.read_aloud
 
     def selected(self) -> frozenset[int]:
         return frozenset(i for i, b in enumerate(self.options) if b.isChecked())
 
     def _touched(self, index: int) -> None:
-        if self.done:
+        if self.done:  # the answer is shown: a touch must not change it
             self.options[index].setChecked(index in self.step.correct_keys)
             return
         if not self.step.multiple:
@@ -60,44 +60,43 @@ class ChoiceView(StepView):
         if self.done or not chosen:
             return
         correct = chosen == self.step.correct_keys
-        if self.first_try is None:
-            self.first_try = correct
-        self.attempted.emit(correct, ",".join(str(i) for i in sorted(chosen)),
-                            self.hints_used)
+        self.grade(correct, ",".join(str(i) for i in sorted(chosen)))
         if correct:
             self._reveal()
-            return
+        elif self.once:
+            self._reveal(chosen)
+        else:
+            self._wrong(chosen)
+
+    def _wrong(self, chosen: frozenset[int]) -> None:
         wrong = sorted(chosen - self.step.correct_keys)
         reasons = [self.step.options[i].why for i in wrong if self.step.options[i].why]
         if not wrong:
             reasons = [self.tr("Some right answers are still missing.")]
-        lines = [self.tr("Not quite. Let us try again."), *reasons]
-        if self.step.hint:
-            self.hints_used += 1
-            lines.append(self.tr("Hint: %1").replace("%1", self.step.hint))
         for i in wrong:
-            self.options[i].setProperty("verdict", "wrong")
+            self._verdict(i, "wrong")
             self.options[i].setChecked(False)
-            set_role(self.options[i], "option")
-        self._say("\n".join(lines), right=False)
+        self.wrong_with_hint(self.step.hint, "\n".join(reasons) or None)
 
-    def _reveal(self) -> None:
+    def _verdict(self, index: int, verdict: str | None) -> None:
+        self.options[index].setProperty("verdict", verdict)
+        set_role(self.options[index], "option")
+
+    def _reveal(self, wrongly_chosen: frozenset[int] = frozenset()) -> None:
+        """Show the right answers (and, in the check, what was chosen wrongly)."""
         for i, choice in enumerate(self.options):
             right = i in self.step.correct_keys
             choice.setChecked(right)
-            choice.setProperty("verdict", "right" if right else None)
-            set_role(choice, "option")
+            self._verdict(i, "right" if right else "wrong" if i in wrongly_chosen else None)
         self.check_button.setEnabled(False)
-        text = self.tr("Right!")
-        if self.step.explain:
-            text += " " + self.step.explain
-        self._say(text, right=True)
-        self.set_done(True)
-
-    def _say(self, text: str, *, right: bool) -> None:
-        self.feedback.setText(text)
-        set_role(self.feedback, "feedback-right" if right else "feedback-wrong")
-        self.feedback.show()
+        if wrongly_chosen:
+            text = self.tr("Not this time. The right answer is marked in green.")
+            if self.step.explain:
+                text += " " + self.step.explain
+            self.say(text, right=False)
+            self.set_done(True)
+        else:
+            self.right(self.step.explain)
 
     def show_answer(self) -> None:
         self._reveal()

@@ -10,9 +10,13 @@ class ExplainView(StepView):
 
     def __init__(self, step: ExplainStep) -> None:
         super().__init__()
+        self.step = step
         if step.title:
             self.layout_.addWidget(label(step.title, "title"))
         self.text = label(step.text, "lead")
         self.layout_.addWidget(self.text)
-        self.layout_.addStretch(1)
+        self.finish_layout()
         self.done = True
+
+    def read_aloud_text(self) -> str:
+        return self.step.read_aloud
