@@ -44,6 +44,11 @@ class Sample:
     def minimum(self) -> float:
         return min(self.seconds)
 
+    @property
+    def p95(self) -> float:
+        ordered = sorted(self.seconds)
+        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
     def __bool__(self) -> bool:
         return bool(self.seconds)
 
@@ -57,6 +62,9 @@ class Row:
     baseline: Sample | None = None
     target_ratio: float | None = None  # met when median(subject) / median(baseline) <= this
     error: str | None = None
+    # Absolute limits, in seconds, for figures an issue names as such.
+    max_median: float | None = None
+    max_p95: float | None = None
 
     @property
     def ratio(self) -> float | None:
@@ -68,9 +76,27 @@ class Row:
     def verdict(self) -> str:
         if self.error:
             return "error"
-        if self.target_ratio is None or self.ratio is None:
+        checks = []
+        if self.target_ratio is not None and self.ratio is not None:
+            checks.append(self.ratio <= self.target_ratio)
+        if self.max_median is not None and self.subject:
+            checks.append(self.subject.median <= self.max_median)
+        if self.max_p95 is not None and self.subject:
+            checks.append(self.subject.p95 <= self.max_p95)
+        if not checks:
             return "-"
-        return "met" if self.ratio <= self.target_ratio else "not met"
+        return "met" if all(checks) else "not met"
+
+    @property
+    def target(self) -> str:
+        parts = []
+        if self.target_ratio is not None:
+            parts.append(f"<= {self.target_ratio:.1f}x")
+        if self.max_median is not None:
+            parts.append(f"median <= {self.max_median * 1000:.0f} ms")
+        if self.max_p95 is not None:
+            parts.append(f"p95 <= {self.max_p95 * 1000:.0f} ms")
+        return ", ".join(parts) or "-"
 
 
 @dataclass(frozen=True)

@@ -24,14 +24,18 @@ from benchmarks.registry import Options, Row, Sample, discover
 
 
 def _ms(seconds: float) -> str:
-    return f"{seconds * 1000:.0f} ms"
+    ms = seconds * 1000
+    return f"{ms:.1f} ms" if ms < 100 else f"{ms:.0f} ms"
 
 
 def _sample_cell(row: Row, which: str) -> str:
     sample = row.subject if which == "subject" else row.baseline
     if not sample:
         return "-"
-    return f"{_ms(sample.median)} (min {_ms(sample.minimum)})"
+    text = f"{_ms(sample.median)} (min {_ms(sample.minimum)})"
+    if which == "subject" and row.max_p95 is not None:
+        text += f", p95 {_ms(sample.p95)}"
+    return text
 
 
 def table(rows: list[Row]) -> str:
@@ -44,7 +48,7 @@ def table(rows: list[Row]) -> str:
                 _sample_cell(row, "subject"),
                 _sample_cell(row, "baseline"),
                 f"{row.ratio:.2f}x" if row.ratio is not None else "-",
-                f"<= {row.target_ratio:.1f}x" if row.target_ratio is not None else "-",
+                row.target,
                 row.verdict,
             )
         )
