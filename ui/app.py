@@ -20,8 +20,8 @@ from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from kiosk import paths, settings
+from ui import theme
 from ui.main_window import MainWindow
-from ui.theme import style_sheet
 
 FONTS = paths.RESOURCES / "fonts"
 TRANSLATIONS = paths.RESOURCES / "translations"
@@ -79,7 +79,7 @@ def prepare(app: QApplication, config: settings.Settings) -> None:
         app.removeTranslator(old)
         old.deleteLater()
     install_translators(app, config.language)
-    app.setStyleSheet(style_sheet(config.text_size))
+    theme.apply(app, config.text_size, config.contrast)
 
 
 def run(argv: list[str]) -> int:

@@ -23,6 +23,7 @@ from ui.screens.lesson_list import LessonListScreen
 from ui.screens.player import PlayerScreen
 from ui.screens.result import CompletedScreen, RegisteredScreen
 from ui.screens.skills import SkillsScreen
+from ui.theme import current_palette
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,9 @@ log = logging.getLogger(__name__)
 def skill_icon(skill: Skill):
     import qtawesome
 
-    return qtawesome.icon(skill.icon, color="#0B6E4F")
+    palette = current_palette()
+    return qtawesome.icon(skill.icon, color=palette.primary,
+                          color_disabled=palette.disabled_text)
 
 
 class KioskFlow(QObject):

@@ -37,7 +37,51 @@ class Palette:
     wrong_bg: str = "#FBE7E3"
     border: str = "#9DB3AC"
     focus_ring: str = "#1565C0"
-    highlight: str = "#F2A900"  # a latched key (capitals on)
+    highlight: str = "#F2A900"  # a latched key (capitals on), the "show me" glow
+    selected_bg: str = "#D6ECFA"
+    selected_border: str = "#1565C0"
+    disabled_text: str = "#5F6F74"
+    disabled_bg: str = "#E6E9E8"
+    disabled_border: str = "#C9D1CF"
+    primary_disabled_bg: str = "#8FB5A8"
+    primary_disabled_text: str = "#F4F7F6"
+
+
+NORMAL = Palette()
+# White and yellow on black, every border drawn: for residents with weak eyesight.
+HIGH_CONTRAST = Palette(
+    background="#000000", surface="#000000", text="#FFFFFF", muted="#E8E8E8",
+    primary="#FFD600", primary_text="#000000", primary_pressed="#C9A800",
+    secondary="#1F1F1F", accent="#FF6E6E", right="#7CFFB2", right_bg="#00331A",
+    wrong="#FF9E9E", wrong_bg="#3D0000", border="#FFFFFF", focus_ring="#00E5FF",
+    highlight="#FFD600", selected_bg="#003A66", selected_border="#00E5FF",
+    disabled_text="#A0A0A0", disabled_bg="#1A1A1A", disabled_border="#707070",
+    primary_disabled_bg="#5C5000", primary_disabled_text="#D0D0D0",
+)
+PALETTES = {"normal": NORMAL, "high": HIGH_CONTRAST}
+
+
+def apply(app, text_size: str, contrast: str) -> None:
+    """Style the whole application; widgets with style sheets of their own (the keyboard,
+    the practice phone) read the same choice back with `current_palette()`."""
+    app.setProperty("kiosk_text_size", text_size)
+    app.setProperty("kiosk_contrast", contrast)
+    app.setStyleSheet(style_sheet(text_size, PALETTES.get(contrast, NORMAL)))
+
+
+def current_palette() -> Palette:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    return PALETTES.get(app.property("kiosk_contrast") if app else None, NORMAL)
+
+
+def current_text_size() -> str:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    size = app.property("kiosk_text_size") if app else None
+    return size if size in TEXT_SIZES else "large"
 
 
 def set_role(widget: QWidget, role: str) -> QWidget:
@@ -75,17 +119,18 @@ def style_sheet(text_size: str = "large", palette: Palette | None = None) -> str
         background: {p.wrong_bg}; border-radius: 12px; padding: 16px; }}
     QFrame[role="card"] {{ background: {p.surface}; border: 2px solid {p.border};
         border-radius: 16px; }}
-    QPushButton {{ min-height: {MIN_TOUCH}px; min-width: {MIN_TOUCH}px; padding: 8px 24px;
+    QPushButton {{ min-height: {MIN_TOUCH}px; min-width: {MIN_TOUCH}px; padding: 4px 24px;
         border-radius: 14px; border: 2px solid {p.border}; background: {p.secondary};
         font-size: {lead}px; }}
     QPushButton:pressed {{ background: {p.border}; }}
     QPushButton:focus {{ border: 4px solid {p.focus_ring}; }}
-    QPushButton:disabled {{ color: #7A8A8F; background: #E6E9E8; border-color: #C9D1CF; }}
+    QPushButton:disabled {{ color: {p.disabled_text}; background: {p.disabled_bg};
+        border-color: {p.disabled_border}; }}
     QPushButton[role="primary"] {{ background: {p.primary}; color: {p.primary_text};
         border-color: {p.primary}; font-weight: bold; }}
     QPushButton[role="primary"]:pressed {{ background: {p.primary_pressed}; }}
-    QPushButton[role="primary"]:disabled {{ color: #E8EEEC; background: #8FB5A8;
-        border-color: #8FB5A8; }}
+    QPushButton[role="primary"]:disabled {{ color: {p.primary_disabled_text};
+        background: {p.primary_disabled_bg}; border-color: {p.primary_disabled_bg}; }}
     QPushButton[scale="big"] {{ min-height: 120px; font-size: {title}px; }}
     QPushButton[role="tile"] {{ min-height: 96px; text-align: left; padding: 0px;
         background: {p.surface}; font-size: {lead}px; }}
@@ -95,13 +140,14 @@ def style_sheet(text_size: str = "large", palette: Palette | None = None) -> str
     QPushButton[role="tile"] QLabel {{ font-size: {base}px; }}
     QPushButton[role="primary"] QLabel {{ color: {p.primary_text}; font-weight: bold;
         font-size: {lead}px; }}
-    QPushButton QLabel:disabled {{ color: #7A8A8F; }}
-    QPushButton[role="option"]:checked {{ background: #D6ECFA; border: 4px solid #1565C0; }}
+    QPushButton QLabel:disabled {{ color: {p.disabled_text}; }}
+    QPushButton[role="option"]:checked {{ background: {p.selected_bg};
+        border: 4px solid {p.selected_border}; }}
     QPushButton[role="option"][verdict="right"] {{ background: {p.right_bg};
         border: 4px solid {p.right}; }}
     QPushButton[role="option"][verdict="wrong"] {{ background: {p.wrong_bg};
         border: 4px solid {p.wrong}; }}
-    QLineEdit {{ min-height: {MIN_TOUCH}px; font-size: {title}px; padding: 4px 16px;
+    QLineEdit {{ min-height: {MIN_TOUCH}px; font-size: {lead}px; padding: 0px 16px;
         border: 3px solid {p.border}; border-radius: 12px; background: {p.surface}; }}
     QLineEdit:focus {{ border-color: {p.primary}; }}
     QProgressBar {{ min-height: 24px; max-height: 24px; border-radius: 12px;

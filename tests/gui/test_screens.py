@@ -7,6 +7,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QPushButton
 
@@ -32,19 +33,32 @@ def test_every_screen_renders_at_both_sizes_without_growing(qtbot, tmp_path: Pat
                     for y in range(0, image.height(), 40)}) > 3, f"{path.name} looks empty"
 
 
-def test_touch_targets_are_big_enough_on_every_screen(qtbot, make_window, lessons_dir):
+def visible_buttons(screen) -> list[QPushButton]:
+    return [b for b in screen.findChildren(QPushButton) if b.isVisibleTo(screen)]
+
+
+def overlapping(screen) -> list[str]:
+    """Pairs of buttons drawn over each other (a squeezed layout does that)."""
+    boxes = [(b.objectName() or b.text(), QRect(b.mapTo(screen, QPoint(0, 0)), b.size()))
+             for b in visible_buttons(screen)]
+    return [f"{a} / {b}" for i, (a, box) in enumerate(boxes) for b, other in boxes[i + 1:]
+            if box.intersects(other)]
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_touch_targets_are_big_enough_and_apart_on_every_screen(qtbot, make_window,
+                                                                lessons_dir, size):
     window = make_window()
-    window.resize(1280, 720)
+    window.resize(*size)
     for name, go in screenshots._scenes(window):
         go()
         qtbot.wait(1)
         screen = window.current_screen()
-        for target in screen.findChildren(QPushButton):
-            if not target.isVisibleTo(screen):
-                continue
+        for target in visible_buttons(screen):
             least = KEY_TOUCH if target.objectName().startswith("key_") else MIN_TOUCH
             assert target.height() >= least, (name, target.objectName(), target.height())
             assert target.width() >= least, (name, target.objectName(), target.width())
+        assert not overlapping(screen), (name, overlapping(screen))
 
 
 ODD_NAMES = [

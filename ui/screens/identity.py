@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -124,6 +124,29 @@ class _SummaryPage(_Page):
         self.finish()
 
 
+class _PageStack(QStackedWidget):
+    """Pages that take only the room the page on show needs.
+
+    QStackedWidget asks every page for its height-for-width, so the tall khóm/ấp page
+    would squeeze the keyboard under the name page at 720 pixels.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.currentChanged.connect(lambda _: self.updateGeometry())
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page else super().minimumSizeHint()
+
+
 class IdentityScreen(Screen):
     """Pages of questions with Back/Next; `register` adds the phone and a summary page."""
 
@@ -156,7 +179,7 @@ class IdentityScreen(Screen):
             self.summary_page = _SummaryPage(self.tr("Is this right?"))
             self.pages += [self.phone_page, self.summary_page]
 
-        self.stack = QStackedWidget()
+        self.stack = _PageStack()
         for page in self.pages:
             self.stack.addWidget(page)
         self.body.addWidget(self.stack, 1)

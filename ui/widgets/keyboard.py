@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.theme import KEY_TOUCH, Palette
+from ui.theme import KEY_TOUCH, Palette, current_palette
 
 # -- pure text logic ---------------------------------------------------------------------
 
@@ -293,9 +293,13 @@ class OnScreenKeyboard(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._pages)
-        self.setStyleSheet(_style_sheet(Palette()))
+        self.setStyleSheet(_style_sheet(current_palette()))
         self._retranslate()
         self.set_mode(KeyboardMode.TEXT)
+        # A layout that also holds word-wrapped text (height-for-width) may squeeze a
+        # Fixed widget below its size hint, and the keys would overlap: make it a minimum.
+        self.ensurePolished()
+        self.setMinimumHeight(self.sizeHint().height())
 
     # -- public API ----------------------------------------------------------------------
 
