@@ -114,6 +114,8 @@ DECLARED: tuple[Setting, ...] = (
             "Show the read-aloud button on every lesson step."),
     Setting("auto_read", _as_bool, lambda: False,
             "Read each lesson step aloud as soon as it is shown."),
+    Setting("speech_engine", _as_str, lambda: "",
+            "Text-to-speech engine; empty means the system's (speech-dispatcher on Linux)."),
     Setting("language", _one_of("vi", "en"), lambda: "vi",
             "Language of the interface; Vietnamese is the default and always complete."),
 )

@@ -28,4 +28,6 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in list(os.environ):
         if name.startswith("KIOSK_") and name not in ("KIOSK_CONFIG", "KIOSK_DATA_DIR"):
             monkeypatch.delenv(name)
+    # The voice runs in a child process of its own; tests that need it turn it on.
+    monkeypatch.setenv("KIOSK_READ_ALOUD", "false")
     return data

@@ -59,7 +59,12 @@ class MainWindow(QMainWindow):
                 "The kiosk cannot open its records. Please ask a staff member for help."))
             self.ready.emit()
             return
-        self.flow = KioskFlow(self, self.station)
+        speaker = None
+        if self.config.read_aloud:
+            from ui.speech import Speaker
+
+            speaker = Speaker(self.config.speech_engine or None, self)
+        self.flow = KioskFlow(self, self.station, speaker)
         notice = ""
         if self.station.pack.disabled:
             notice = self.tr("%n lesson(s) are switched off because of errors "

@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.lessons.schema import Lesson
-from kiosk.lessons.validation import Problem, load_model
+from kiosk.lessons.schema import Lesson, SpotStep, TapStep, TypeStep
+from kiosk.lessons.screens import FieldElement, load_screens
+from kiosk.lessons.validation import Location, Problem, load_model, read_yaml, validate
 from kiosk.skills import Skill
 
 __all__ = ["LessonPack", "Problem", "lesson_files", "load_file", "load_pack"]
@@ -41,15 +42,55 @@ def load_file(path: Path) -> tuple[Lesson | None, list[Problem]]:
     return load_model(path, Lesson, "tệp bài học")
 
 
+def _screen_references(path: Path, lesson: Lesson, lines: dict[Location, int],
+                       screens: dict) -> list[Problem]:
+    """Every practice screen, element and field a step names must exist."""
+    problems = []
+    for i, step in enumerate(lesson.steps):
+        if not isinstance(step, TapStep | TypeStep | SpotStep):
+            continue
+
+        def at(*key: str | int, i: int = i) -> int | None:
+            return lines.get(("steps", i, *key)) or lines.get(("steps", i))
+
+        if step.screen not in screens:
+            problems.append(Problem(path, at("screen"), f"“bước {i + 1} › screen”: không có "
+                                    f"màn hình thực hành “{step.screen}” trong screens/"))
+            continue
+        _app, screen = screens[step.screen]
+        ids = screen.ids()
+        if isinstance(step, TapStep) and step.target not in ids:
+            problems.append(Problem(path, at("target"), f"“bước {i + 1} › target”: màn hình "
+                                    f"“{step.screen}” không có “{step.target}”"))
+        if isinstance(step, TypeStep):
+            fields = {e.id for e in screen.elements if isinstance(e, FieldElement)}
+            if step.field not in fields:
+                problems.append(Problem(path, at("field"), f"“bước {i + 1} › field”: màn "
+                                        f"hình “{step.screen}” không có ô nhập “{step.field}”"))
+        if isinstance(step, SpotStep):
+            for j, target in enumerate(step.targets):
+                if target.id not in ids:
+                    problems.append(Problem(
+                        path, at("targets", j, "id"), f"“bước {i + 1} › targets”: màn hình "
+                        f"“{step.screen}” không có “{target.id}”"))
+    return problems
+
+
 def load_pack(root: Path) -> LessonPack:
     pack = LessonPack(root)
     if not root.is_dir():
         pack.problems.append(Problem(root, None, "không tìm thấy thư mục bài học"))
         return pack
+    pack.screens, screen_problems = load_screens(root)
+    pack.problems.extend(screen_problems)
     seen: dict[str, Path] = {}
     for path in lesson_files(root):
-        lesson, problems = load_file(path)
+        data, lines, problems = read_yaml(path, "tệp bài học")
+        lesson = None
+        if not problems:
+            lesson, problems = validate(path, Lesson, data, lines)
         if lesson is not None:
+            problems += _screen_references(path, lesson, lines, pack.screens)
             if lesson.id in seen:
                 problems.append(Problem(path, 1, f"id “{lesson.id}” trùng với {seen[lesson.id]}"))
             folder = path.parent.name

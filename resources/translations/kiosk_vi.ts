@@ -394,6 +394,43 @@
     </message>
 </context>
 <context>
+    <name>PracticePhone</name>
+    <message>
+        <source>Back</source>
+        <extracomment>The time every practice phone shows: the one on Apple's and Google's product shots.</extracomment>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Incoming video call</source>
+        <translation>Cuộc gọi video đến</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>Cuộc gọi đến</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Nghe</translation>
+    </message>
+    <message>
+        <source>Not secure</source>
+        <translation>Không an toàn</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>PRACTICE COPY</source>
+        <extracomment>Width over height of the phone body: a phone's 9:18.</extracomment>
+        <translation>BẢN THỰC HÀNH</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsScreen</name>
     <message>
         <source>Problems for staff</source>
@@ -410,6 +447,21 @@
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloudButton</name>
+    <message>
+        <source>Read aloud</source>
+        <translation>Đọc to</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>Dừng đọc</translation>
+    </message>
+    <message>
+        <source>No Vietnamese voice</source>
+        <translation>Không có giọng đọc</translation>
     </message>
 </context>
 <context>
@@ -467,6 +519,37 @@
     <message>
         <source>Continue: %1</source>
         <translation>Học tiếp: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Speaker</name>
+    <message>
+        <source>The speech engine reported an error: %1</source>
+        <translation>Bộ đọc tiếng nói báo lỗi: %1</translation>
+    </message>
+    <message>
+        <source>The speech engine stopped unexpectedly.</source>
+        <translation>Bộ đọc tiếng nói bị dừng đột ngột.</translation>
+    </message>
+    <message>
+        <source>The speech engine did not answer in time.</source>
+        <translation>Bộ đọc tiếng nói không trả lời kịp.</translation>
+    </message>
+    <message>
+        <source>Reading aloud stopped responding, so it has been turned off.</source>
+        <translation>Chức năng đọc to không phản hồi nên đã được tắt.</translation>
+    </message>
+    <message>
+        <source>No Vietnamese voice is installed on this machine.</source>
+        <translation>Máy chưa có giọng đọc tiếng Việt.</translation>
+    </message>
+    <message>
+        <source>No speech engine is installed on this machine.</source>
+        <translation>Máy chưa cài bộ đọc tiếng nói.</translation>
+    </message>
+    <message>
+        <source>The speech engine could not start: %1</source>
+        <translation>Không khởi động được bộ đọc tiếng nói: %1</translation>
     </message>
 </context>
 <context>

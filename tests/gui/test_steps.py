@@ -140,3 +140,126 @@ def test_failing_the_check_offers_it_again_and_passing_completes(qtbot, touch, p
         row = session.scalars(select(LessonProgress)).one()
         assert (row.status, row.check_score) == (ProgressStatus.COMPLETED, 2)
     assert lesson.step_id(1) == "check1"
+
+
+ON_SCREEN = """\
+id: platforms.on-screen
+skill: platforms
+title: Kích hoạt VNeID (thực hành)
+steps:
+  - kind: tap
+    screen: vneid.login
+    target: btn_activate
+    prompt: Chạm vào nút "Kích hoạt tài khoản".
+    hint: Nút nằm dưới nút "Đăng nhập".
+  - kind: type
+    screen: vneid.activate
+    field: phone
+    expect: "0000000000"
+    prompt: "Nhập số điện thoại thực hành: 0000000000"
+    hint: Chỉ nhập mười số 0.
+  - kind: spot
+    screen: sms.scam_locked
+    prompt: Tìm chỗ đáng ngờ trong tin nhắn.
+    hint: Nhìn đường dẫn.
+    targets:
+      - id: msg_link
+        why: Đường dẫn lạ, không phải trang của ngân hàng.
+"""
+
+
+@pytest.fixture
+def on_screen(make_window, tmp_path, monkeypatch):
+    import shutil
+
+    root = tmp_path / "pack2"
+    (root / "platforms").mkdir(parents=True)
+    (root / "platforms" / "on-screen.yaml").write_text(ON_SCREEN, encoding="utf-8")
+    shutil.copytree(Path(__file__).resolve().parents[2] / "lessons" / "screens",
+                    root / "screens")
+    monkeypatch.setenv("KIOSK_LESSONS_DIR", str(root))
+    window = make_window()
+    assert not window.station.pack.problems
+    hamlet = residents.list_hamlets(window.station.db)[0]
+    resident = residents.register(window.station.db, full_name="Tạ Thị Hạnh",
+                                  birth_year=1963, hamlet_id=hamlet.id, consent_given=True)
+    window.flow.sign_in(resident)
+    window.flow.open_lesson(window.station.pack.lessons["platforms.on-screen"])
+    return window
+
+
+def tap_phone(qtbot, view, element_id):
+    target = view.phone.target(element_id) if element_id else view.phone
+    assert target is not None, element_id
+    qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+
+
+def test_tap_wrong_twice_lights_the_target_then_right(qtbot, touch, on_screen):
+    view = on_screen.current_screen().view
+    tap_phone(qtbot, view, "btn_login")
+    assert "dưới nút" in view.feedback.text() and not view.done
+    tap_phone(qtbot, view, "id_number")
+    assert view.phone.target("btn_activate").property("highlighted") or \
+        "tô sáng" in view.feedback.text()
+    tap_phone(qtbot, view, "btn_activate")
+    assert view.done
+    assert [(a[1], a[2]) for a in attempts(on_screen)] == [
+        (False, "btn_login"), (False, "id_number"), (True, "btn_activate")]
+
+
+def test_tap_show_me_highlights_and_counts_as_a_hint(qtbot, touch, on_screen):
+    screen = on_screen.current_screen()
+    touch(on_screen, "show_me")
+    assert "tô sáng" in screen.view.feedback.text()
+    tap_phone(qtbot, screen.view, "btn_activate")
+    assert attempts(on_screen) == [(0, False, "show_me", 1), (0, True, "btn_activate", 1)]
+
+
+def test_type_accepts_only_the_practice_value_and_stores_no_text(qtbot, touch, on_screen):
+    tap_phone(qtbot, on_screen.current_screen().view, "btn_activate")
+    touch(on_screen, "step_next")
+    view = on_screen.current_screen().view
+    for digit in "0912":
+        qtbot.mouseClick(view.keyboard.key(digit), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.keyboard.key("done"), Qt.MouseButton.LeftButton)
+    assert not view.done and "0000000000" in view.feedback.text()
+    view.field.clear()
+    for _ in range(10):
+        qtbot.mouseClick(view.keyboard.key("0"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.keyboard.key("done"), Qt.MouseButton.LeftButton)
+    assert view.done
+    typed = [a for a in attempts(on_screen) if a[0] == 1]
+    assert [(ok, answer) for _, ok, answer, _ in typed] == [(False, ""), (True, "")]
+    with on_screen.station.db() as session:  # nothing typed reached any table
+        dump = "\n".join(session.connection().connection.iterdump())
+    assert "0912" not in dump
+
+
+def test_spot_finds_the_odd_link(qtbot, touch, on_screen):
+    on_screen.flow.player.show_step(2)
+    view = on_screen.current_screen().view
+    tap_phone(qtbot, view, "sender")
+    assert "không có gì đáng ngờ" in view.feedback.text() and not view.done
+    tap_phone(qtbot, view, "msg_link")
+    assert view.done and "Đường dẫn lạ" in view.feedback.text()
+    assert "1 / 1" in view.count.text()
+
+
+def test_every_step_has_a_read_aloud_button_that_says_when_there_is_no_voice(
+        qtbot, make_window, steps_pack, monkeypatch):
+    # The mock engine has no Vietnamese voice: the button must say so and never hang.
+    monkeypatch.setenv("KIOSK_READ_ALOUD", "true")
+    monkeypatch.setenv("KIOSK_SPEECH_ENGINE", "mock")
+    window = make_window()
+    hamlet = residents.list_hamlets(window.station.db)[0]
+    person = residents.register(window.station.db, full_name="Mã Văn Sáu", birth_year=1950,
+                                hamlet_id=hamlet.id, consent_given=True)
+    window.flow.sign_in(person)
+    window.flow.open_lesson(window.station.pack.lessons["safety.steps"])
+    player = window.current_screen()
+    button = player.read_button
+    assert button.isVisible()
+    qtbot.waitUntil(lambda: not button.isEnabled(), timeout=15_000)
+    assert "Không có giọng đọc" in button.text()
+    assert "tiếng Việt" in button.toolTip()
+    assert "Sắp xếp các bước" in player.read_aloud_text()
