@@ -42,7 +42,7 @@ def _cmd_lessons_check(args: argparse.Namespace) -> int:
 def _cmd_screenshots(args: argparse.Namespace) -> int:
     from ui.screenshots import main as render
 
-    return render(Path(args.dir))
+    return render(Path(args.dir), all_text_sizes=args.all_text_sizes)
 
 
 def _cmd_db_upgrade(args: argparse.Namespace) -> int:
@@ -86,6 +86,8 @@ def parser() -> argparse.ArgumentParser:
 
     shots = sub.add_parser("screenshots", help="chụp mọi màn hình ra tệp PNG")
     shots.add_argument("dir")
+    shots.add_argument("--all-text-sizes", action="store_true",
+                       help="ở cả ba cỡ chữ, kèm mọi màn hình thực hành")
     shots.set_defaults(func=_cmd_screenshots)
 
     db = sub.add_parser("db", help="cơ sở dữ liệu").add_subparsers(dest="db_cmd", required=True)

@@ -115,10 +115,37 @@ def _scenes(window) -> Iterator[tuple[str, Callable[[], None]]]:
         flow.completed.show_lesson(with_outcome, skill_done=True)
         window.show_screen(flow.completed)
     yield "14-completed", completed
-    yield "15-problems", window.show_problems
+
+    def step_scene(lesson, index: int, show_me: bool = False) -> Callable[[], None]:
+        def go() -> None:
+            flow.sign_in(demo)
+            flow.open_lesson(lesson)
+            flow.player.furthest = 0
+            flow.player.show_step(index)
+            if show_me:
+                flow.player.view.show_me()
+        return go
+
+    lessons_ = list(station.pack.lessons.values())
+    for kind in ("order", "tap", "type", "spot"):
+        found = next(((x, i) for x in lessons_ for i, s in enumerate(x.steps)
+                      if s.kind == kind), None)
+        if found:
+            yield f"16-step-{kind}", step_scene(*found)
+            yield f"16-step-{kind}-show-me", step_scene(*found, show_me=True)
+    checked = next((x for x in lessons_ if x.check), None)
+    if checked is not None:
+        yield "17-check-question", step_scene(checked, len(checked.steps))
+
+        def not_passed() -> None:
+            flow.lesson = checked
+            flow.completed.show_not_passed(checked, 1)
+            window.show_screen(flow.completed)
+        yield "17-check-not-passed", not_passed
+    yield "18-problems", window.show_problems
 
 
-def render(out: Path) -> list[Path]:
+def render(out: Path, text_size: str | None = None, suffix: str = "") -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from kiosk import settings
@@ -127,6 +154,8 @@ def render(out: Path) -> list[Path]:
 
     out.mkdir(parents=True, exist_ok=True)
     config = settings.load()
+    if text_size:
+        config = config.replace(text_size=text_size)
     app = create_app([])
     prepare(app, config)
     window = MainWindow(config)
@@ -141,18 +170,30 @@ def render(out: Path) -> list[Path]:
             window.resize(width, height)
             go()
             QApplication.processEvents()
-            path = out / f"{name}-{width}x{height}.png"
+            path = out / f"{name}{suffix}-{width}x{height}.png"
             window.grab().save(str(path))
             written.append(path)
     window.close()
     return written
 
 
-def main(out: Path) -> int:
+def main(out: Path, all_text_sizes: bool = False) -> int:
+    """Every screen at both sizes; with `all_text_sizes`, at each of the three text sizes,
+    plus every practice screen in out/phone."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="kiosk-shots-") as tmp:
         os.environ["KIOSK_DATA_DIR"] = tmp
         os.environ.setdefault("KIOSK_CONFIG", str(Path(tmp) / "settings.toml"))
-        written = render(out)
+        if not all_text_sizes:
+            written = render(out)
+        else:
+            from ui.phone.gallery import render_gallery
+            from ui.theme import TEXT_SIZES
+
+            written = []
+            for size in TEXT_SIZES:
+                os.environ["KIOSK_DATA_DIR"] = str(Path(tmp) / size)
+                written += render(out, size, f"-{size}")
+            written += render_gallery(out / "phone")
     print(f"{len(written)} ảnh màn hình trong {out}")
     return 0

@@ -25,6 +25,7 @@ class PhoneLabel(QLabel):
         self._heights: dict[int, int] = {}
         self._natural: float | None = None  # the text's width on one line
         self._line = 0.0
+        self._drawn: tuple[int, QTextLayout, float] | None = None  # width, lines, height
 
     def setText(self, text: str) -> None:
         self._forget()
@@ -35,9 +36,14 @@ class PhoneLabel(QLabel):
             self._forget()
         super().changeEvent(event)
 
+    def setAlignment(self, alignment: Qt.AlignmentFlag) -> None:
+        self._drawn = None
+        super().setAlignment(alignment)
+
     def _forget(self) -> None:
         self._heights.clear()
         self._natural = None
+        self._drawn = None
 
     def _measure(self) -> float:
         if self._natural is None:
@@ -46,6 +52,8 @@ class PhoneLabel(QLabel):
             lines = self.text().split("\n")
             self._natural = max(metrics.horizontalAdvance(line) for line in lines)
             self._lines = len(lines)
+            # About thirty characters a line at most, like QLabel's own guess.
+            self._widest = metrics.averageCharWidth() * 30
         return self._natural
 
     def _layout(self, width: float) -> tuple[QTextLayout, float]:
@@ -84,9 +92,7 @@ class PhoneLabel(QLabel):
     def sizeHint(self) -> QSize:
         across, _ = self._margins()
         natural = self._measure()
-        # About thirty characters a line at most, like QLabel's own guess.
-        most = QFontMetricsF(self.font()).averageCharWidth() * 30
-        width = ceil(min(natural + 1, most)) + across
+        width = ceil(min(natural + 1, self._widest)) + across
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
@@ -99,7 +105,9 @@ class PhoneLabel(QLabel):
 
     def paintEvent(self, event) -> None:
         rect = self.contentsRect()
-        layout, height = self._layout(rect.width())
+        if self._drawn is None or self._drawn[0] != rect.width():
+            self._drawn = (rect.width(), *self._layout(rect.width()))
+        _, layout, height = self._drawn
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))
         top = float(rect.top())

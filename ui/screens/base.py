@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.theme import set_role
 
@@ -43,6 +50,8 @@ def button(text: str, role: str | None = None, name: str | None = None, *,
         widget: QPushButton = WrapButton(text)
     else:
         widget = QPushButton(escape_mnemonic(text))
+        # Never narrower than its text: a squeezed row must not cut "Xem cách làm".
+        widget.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
     if scale:  # not "size": that is QWidget's own size property
         widget.setProperty("scale", scale)
     if role:
