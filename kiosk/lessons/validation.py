@@ -66,7 +66,9 @@ def _line_for(loc: Location, lines: dict[Location, int]) -> int | None:
 
 # -- Messages staff can read ---------------------------------------------------------------
 
-_LIST_NAMES = {"steps": "bước", "options": "lựa chọn", "answers": "câu trả lời"}
+_LIST_NAMES = {"steps": "bước", "options": "lựa chọn", "answers": "câu trả lời",
+               "screens": "màn hình", "elements": "thành phần", "items": "mục",
+               "questions": "câu hỏi", "targets": "chỗ đáng ngờ"}
 
 
 def _data_path(loc: Location, data: Any) -> Location:
@@ -78,7 +80,9 @@ def _data_path(loc: Location, data: Any) -> Location:
     path: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part not in node and node.get("kind") == part:
+        # The tag comes right after a list index: ("steps", 0, "choice", ...).
+        if (path and isinstance(path[-1], int) and isinstance(node, dict)
+                and part not in node and node.get("kind") == part):
             continue
         path.append(part)
         try:
@@ -109,9 +113,9 @@ def _describe(error: dict[str, Any], data: Any) -> str:
     if kind == "missing":
         return f"thiếu trường bắt buộc “{where}”"
     if kind == "misspelt":
-        return f"“{where}” viết sai tên? Mẫu bài học cần “{ctx['wanted']}”"
+        return f"“{where}” viết sai tên? Tên đúng là “{ctx['wanted']}”"
     if kind == "extra_forbidden":
-        return f"trường “{where}” không có trong mẫu bài học (viết sai tên?)"
+        return f"trường “{where}” không có trong mẫu (viết sai tên?)"
     if kind == "union_tag_invalid":
         return (f"“{where}”: loại “{ctx.get('tag')}” không có; "
                 f"dùng một trong: {_choices(ctx.get('expected_tags'))}")

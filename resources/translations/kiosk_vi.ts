@@ -397,7 +397,6 @@
     <name>PracticePhone</name>
     <message>
         <source>Back</source>
-        <extracomment>The time every practice phone shows: the one on Apple's and Google's product shots.</extracomment>
         <translation>Quay lại</translation>
     </message>
     <message>
@@ -414,11 +413,11 @@
     </message>
     <message>
         <source>Accept</source>
-        <translation>Nghe</translation>
+        <translation>Trả lời</translation>
     </message>
     <message>
         <source>Not secure</source>
-        <translation>Không an toàn</translation>
+        <translation>Không bảo mật</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -426,7 +425,6 @@
     </message>
     <message>
         <source>PRACTICE COPY</source>
-        <extracomment>Width over height of the phone body: a phone's 9:18.</extracomment>
         <translation>BẢN THỰC HÀNH</translation>
     </message>
 </context>
