@@ -49,9 +49,10 @@ class PlayerScreen(Screen):
         self.back_button = button(self.tr("Previous step"), None, "step_back")
         self.show_me_button = button(self.tr("Show me how"), None, "show_me")
         self.next_button = button(self.tr("Next"), "primary", "step_next")
-        self.footer.addWidget(self.back_button, 1)
-        self.footer.addWidget(self.show_me_button, 1)
-        self.footer.addWidget(self.next_button, 2)
+        # Back and "Xem cách làm" as wide as their words; Next takes the rest.
+        self.footer.addWidget(self.back_button)
+        self.footer.addWidget(self.show_me_button)
+        self.footer.addWidget(self.next_button, 1)
         self.back_button.clicked.connect(self.previous)
         self.show_me_button.clicked.connect(self._show_me)
         self.next_button.clicked.connect(self.next)
