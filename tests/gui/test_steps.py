@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from kiosk import progress, residents
@@ -59,14 +60,18 @@ def steps_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder.parent
 
 
+def open_lesson_as_new_resident(window, lesson_id: str, name: str) -> None:
+    hamlet = residents.list_hamlets(window.station.db)[0]
+    resident = residents.register(window.station.db, full_name=name, birth_year=1952,
+                                  hamlet_id=hamlet.id, consent_given=True)
+    window.flow.sign_in(resident)
+    window.flow.open_lesson(window.station.pack.lessons[lesson_id])
+
+
 @pytest.fixture
 def player(make_window, steps_pack):
     window = make_window()
-    hamlet = residents.list_hamlets(window.station.db)[0]
-    resident = residents.register(window.station.db, full_name="Lâm Văn Tư", birth_year=1952,
-                                  hamlet_id=hamlet.id, consent_given=True)
-    window.flow.sign_in(resident)
-    window.flow.open_lesson(window.station.pack.lessons["safety.steps"])
+    open_lesson_as_new_resident(window, "safety.steps", "Lâm Văn Tư")
     return window
 
 
@@ -180,11 +185,7 @@ def on_screen(make_window, tmp_path, monkeypatch):
     monkeypatch.setenv("KIOSK_LESSONS_DIR", str(root))
     window = make_window()
     assert not window.station.pack.problems
-    hamlet = residents.list_hamlets(window.station.db)[0]
-    resident = residents.register(window.station.db, full_name="Tạ Thị Hạnh",
-                                  birth_year=1963, hamlet_id=hamlet.id, consent_given=True)
-    window.flow.sign_in(resident)
-    window.flow.open_lesson(window.station.pack.lessons["platforms.on-screen"])
+    open_lesson_as_new_resident(window, "platforms.on-screen", "Tạ Thị Hạnh")
     return window
 
 
@@ -251,11 +252,7 @@ def test_every_step_has_a_read_aloud_button_that_says_when_there_is_no_voice(
     monkeypatch.setenv("KIOSK_READ_ALOUD", "true")
     monkeypatch.setenv("KIOSK_SPEECH_ENGINE", "mock")
     window = make_window()
-    hamlet = residents.list_hamlets(window.station.db)[0]
-    person = residents.register(window.station.db, full_name="Mã Văn Sáu", birth_year=1950,
-                                hamlet_id=hamlet.id, consent_given=True)
-    window.flow.sign_in(person)
-    window.flow.open_lesson(window.station.pack.lessons["safety.steps"])
+    open_lesson_as_new_resident(window, "safety.steps", "Mã Văn Sáu")
     player = window.current_screen()
     button = player.read_button
     assert button.isVisible()
@@ -263,3 +260,25 @@ def test_every_step_has_a_read_aloud_button_that_says_when_there_is_no_voice(
     assert "Không có giọng đọc" in button.text()
     assert "tiếng Việt" in button.toolTip()
     assert "Sắp xếp các bước" in player.read_aloud_text()
+
+
+def test_tap_and_spot_by_keyboard_alone(qtbot, on_screen):
+    """Tab moves through the phone's targets; Space presses the one with focus."""
+    screen = on_screen.current_screen()
+
+    def press_with_keyboard(element_id: str) -> None:
+        target = screen.view.phone.target(element_id)
+        for _ in range(60):  # Tab until the target has the focus
+            if target.hasFocus():
+                break
+            qtbot.keyClick(QApplication.focusWidget() or screen, Qt.Key.Key_Tab)
+        assert target.hasFocus(), element_id
+        qtbot.keyClick(target, Qt.Key.Key_Space)
+
+    screen.view.phone.setFocus()
+    press_with_keyboard("btn_activate")
+    assert screen.view.done
+    on_screen.flow.player.show_step(2)
+    screen.view.phone.setFocus()
+    press_with_keyboard("msg_link")
+    assert screen.view.done
