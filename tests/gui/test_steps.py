@@ -282,3 +282,21 @@ def test_tap_and_spot_by_keyboard_alone(qtbot, on_screen):
     screen.view.phone.setFocus()
     press_with_keyboard("msg_link")
     assert screen.view.done
+
+
+def test_auto_read_reads_each_step_as_it_is_shown(qtbot, make_window, steps_pack):
+    """With auto-read on, showing a step hands its text to the voice (the mock engine's
+    English voice stands in for the Vietnamese one, which it lacks)."""
+    from ui.screens.player import PlayerScreen
+    from ui.speech import Speaker
+
+    window = make_window()
+    lesson = window.station.pack.lessons["safety.steps"]
+    speaker = Speaker("mock", language="en")
+    player = PlayerScreen({}, speaker, auto_read=True)
+    qtbot.addWidget(player)
+    player.start(lesson, 0)
+    qtbot.waitUntil(lambda: "Sắp xếp các bước" in speaker.text, timeout=15_000)
+    player.show_step(1)
+    qtbot.waitUntil(lambda: "đọc mã OTP" in speaker.text, timeout=15_000)
+    speaker.close()
