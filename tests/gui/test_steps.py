@@ -300,3 +300,12 @@ def test_auto_read_reads_each_step_as_it_is_shown(qtbot, make_window, steps_pack
     player.show_step(1)
     qtbot.waitUntil(lambda: "đọc mã OTP" in speaker.text, timeout=15_000)
     speaker.close()
+
+
+def test_type_by_a_physical_keyboard(qtbot, on_screen):
+    on_screen.flow.player.show_step(1)
+    view = on_screen.current_screen().view
+    view.field.setFocus()
+    qtbot.keyClicks(view.field, "0000000000")
+    qtbot.keyClick(view.field, Qt.Key.Key_Return)
+    assert view.done

@@ -23,8 +23,8 @@ from ui.theme import FONT_FAMILY, PALETTES
 # kiosk's own text (24, 28, 34): "huge" phone text still fits a dozen letters a line.
 BASE_TEXT = 18
 PHONE_TEXT = {"normal": BASE_TEXT, "large": 21, "huge": 24}
-# No target inside the phone is less tall than this (keypad keys: KEY_HEIGHT).
-MIN_TARGET = 48
+# No target inside the phone is less tall than this: the lesson engine asks 56 px.
+MIN_TARGET = 56
 KEY_HEIGHT = 56
 # Every framed target draws a border this wide, so highlighting it moves nothing.
 BORDER = 4

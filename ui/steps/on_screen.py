@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from PySide6.QtCore import QEvent, Qt
+
 from kiosk.lessons.schema import SpotStep, TapStep, TypeStep
 from ui.screens.base import label
 from ui.steps.base import PhoneStepView
@@ -83,12 +85,22 @@ class TypeView(PhoneStepView):
         self.keyboard.set_target(self.field)
         self.keyboard.confirmed.connect(self.check)
         self.field.returnPressed.connect(self.check)
+        # Enter in the field checks the answer: claim it before the player's "next step"
+        # shortcut does.
+        self.field.installEventFilter(self)
         self.phone.highlight(step.field)
         self.finish_layout()
         self.layout_.insertWidget(self.layout_.count() - 1, self.keyboard)
 
     def read_aloud_text(self) -> str:
         return self.step.prompt
+
+    def eventFilter(self, watched, event) -> bool:
+        if (watched is self.field and event.type() == QEvent.Type.ShortcutOverride
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     @staticmethod
     def _same(typed: str, expected: str) -> bool:
