@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -26,25 +25,18 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make `ui` and `benchmarks` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.registry import REPO, Options, Row, Sample, register
+from benchmarks.registry import Options, Row, Sample, register
+from benchmarks.timing import RunFailed, run_json_script
 
 SCRIPT = Path(__file__).resolve()
 
 
 @register("speech", "read aloud: time until the Speaker knows, and the UI's longest stall")
 def speech(options: Options) -> list[Row]:
-    python = options.python or sys.executable
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("KIOSK_") and k != "SPEECHD_ADDRESS"}
-    env["QT_QPA_PLATFORM"] = "offscreen"
     try:
-        done = subprocess.run([python, str(SCRIPT), str(max(options.repeat, 3))], env=env,
-                              cwd=REPO, capture_output=True, text=True,
-                              timeout=options.timeout * 5, check=True)
-        data = json.loads(done.stdout.strip().splitlines()[-1])
-    except (subprocess.SubprocessError, ValueError, IndexError) as exc:
-        detail = getattr(exc, "stderr", "") or ""
-        return [Row("speech", Sample("Speaker"), None, error=f"{exc} {detail[-500:]}")]
+        data = run_json_script(SCRIPT, options, drop_env=("SPEECHD_ADDRESS",))
+    except RunFailed as exc:
+        return [Row("speech", Sample("Speaker"), None, error=str(exc))]
     rows = []
     for engine, label in (("mock", "mock engine"), ("speechd", "speech-dispatcher")):
         figures = data.get(engine)

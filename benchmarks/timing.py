@@ -8,6 +8,28 @@ import time
 from collections.abc import Mapping, Sequence
 
 
+def run_json_script(script, options, drop_env: tuple[str, ...] = ()) -> dict:
+    """Run a measuring script of ours offscreen, without the caller's KIOSK_* settings,
+    and return the JSON object on its last output line. Raises RunFailed."""
+    import json
+    import sys
+
+    from benchmarks.registry import REPO
+
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("KIOSK_") and k not in drop_env}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    try:
+        done = subprocess.run([options.python or sys.executable, str(script),
+                               str(max(options.repeat, 3))], env=env, cwd=REPO,
+                              capture_output=True, text=True, timeout=options.timeout * 5,
+                              check=True)
+        return json.loads(done.stdout.strip().splitlines()[-1])
+    except (subprocess.SubprocessError, ValueError, IndexError) as exc:
+        detail = getattr(exc, "stderr", "") or ""
+        raise RunFailed(f"{exc} {detail[-500:]}") from None
+
+
 class RunFailed(RuntimeError):
     """The process did not exit with status 0 in time; the message says why, for people."""
 
