@@ -53,68 +53,75 @@ def speech(options: Options) -> list[Row]:
     return rows
 
 
+class _StallMeter:
+    """Ticks every 5 ms on the UI thread and keeps the longest gap between two ticks: how
+    long the event loop was blocked."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.longest = 0.0
+        self._last = time.perf_counter()
+        self._timer = QTimer()
+        self._timer.setInterval(5)
+        self._timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self._last)
+        self._last = now
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> float:
+        self._timer.stop()
+        return self.longest
+
+
 def _measure_speaker(app, engine: str, language: str) -> tuple[float, float]:
     from PySide6.QtCore import QEventLoop, QTimer
 
     from ui.speech import Speaker
 
-    gaps = [0.0]
-    last = [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(5)
-    timer.timeout.connect(tick)
+    meter = _StallMeter()
     loop = QEventLoop()
     began = time.perf_counter()
-    timer.start()
+    meter.start()
     speaker = Speaker(engine, language=language)
     speaker.ready.connect(loop.quit)
     speaker.unavailable.connect(loop.quit)
     QTimer.singleShot(30_000, loop.quit)
     loop.exec()
     known = time.perf_counter() - began
-    timer.stop()
+    stall = meter.stop()
     if not speaker.available:
         raise RuntimeError(f"{engine}: {speaker.reason}")
     speaker.close()
-    return known, max(gaps)
+    return known, stall
 
 
 def _measure_in_thread(app) -> float:
     import threading
 
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop
     from PySide6.QtTextToSpeech import QTextToSpeech
-
-    gaps = [0.0]
-    last = [time.perf_counter()]
-
-    def tick() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
 
     def build() -> None:  # built and dropped in the thread, as a worker-thread design would
         engine = QTextToSpeech("speechd")
         del engine
 
     loop = QEventLoop()
-    timer = QTimer()
-    timer.setInterval(5)
-    timer.timeout.connect(tick)
-    timer.start()
+    meter = _StallMeter()
+    meter.start()
     worker = threading.Thread(target=build)
     worker.start()
     while worker.is_alive():
         loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
-    timer.stop()
+    stall = meter.stop()
     worker.join()
-    return max(gaps)
+    return stall
 
 
 def main(rounds: int) -> None:

@@ -163,14 +163,6 @@ def finish_check(db: Db, resident_id: int, lesson: Lesson, score: int) -> bool:
     return passed
 
 
-def restart(db: Db, resident_id: int, lesson: Lesson) -> None:
-    """Start a lesson over from the first step (completion, if any, is kept)."""
-    with db.begin() as session:
-        row = _row(session, resident_id, lesson)
-        if row.status != ProgressStatus.COMPLETED:
-            row.current_step = 0
-
-
 def record_outcome(db: Db, resident_id: int, lesson: Lesson, answer: str) -> None:
     """Store the resident's answer to the lesson's outcome question (the latest wins)."""
     if lesson.outcome is None:

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.lessons.schema import Lesson, SpotStep, TapStep, TypeStep
-from kiosk.lessons.screens import FieldElement, load_screens
-from kiosk.lessons.validation import Location, Problem, load_model, read_yaml, validate
+from kiosk.lessons.screens import load_screens
+from kiosk.lessons.validation import Location, Problem, read_yaml, validate
 from kiosk.skills import Skill
 
-__all__ = ["LessonPack", "Problem", "lesson_files", "load_file", "load_pack"]
+__all__ = ["LessonPack", "Problem", "lesson_files", "load_pack"]
 
 
 @dataclass
@@ -36,10 +36,6 @@ class LessonPack:
 
 def lesson_files(root: Path) -> Iterator[Path]:
     yield from sorted(p for p in root.rglob("*.yaml") if "screens" not in p.parts)
-
-
-def load_file(path: Path) -> tuple[Lesson | None, list[Problem]]:
-    return load_model(path, Lesson, "tệp bài học")
 
 
 def _screen_references(path: Path, lesson: Lesson, lines: dict[Location, int],
@@ -62,11 +58,9 @@ def _screen_references(path: Path, lesson: Lesson, lines: dict[Location, int],
         if isinstance(step, TapStep) and step.target not in ids:
             problems.append(Problem(path, at("target"), f"“bước {i + 1} › target”: màn hình "
                                     f"“{step.screen}” không có “{step.target}”"))
-        if isinstance(step, TypeStep):
-            fields = {e.id for e in screen.elements if isinstance(e, FieldElement)}
-            if step.field not in fields:
-                problems.append(Problem(path, at("field"), f"“bước {i + 1} › field”: màn "
-                                        f"hình “{step.screen}” không có ô nhập “{step.field}”"))
+        if isinstance(step, TypeStep) and step.field not in screen.field_ids():
+            problems.append(Problem(path, at("field"), f"“bước {i + 1} › field”: màn "
+                                    f"hình “{step.screen}” không có ô nhập “{step.field}”"))
         if isinstance(step, SpotStep):
             for j, target in enumerate(step.targets):
                 if target.id not in ids:

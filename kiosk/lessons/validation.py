@@ -183,13 +183,6 @@ def validate(path: Path, model: type[M], data: Any,
         return None, sorted(problems, key=lambda p: p.line or 0)
 
 
-def load_model(path: Path, model: type[M], what: str) -> tuple[M | None, list[Problem]]:
-    data, lines, problems = read_yaml(path, what)
-    if problems:
-        return None, problems
-    return validate(path, model, data, lines)
-
-
 def _pair_misspellings(errors: list[Any], data: Any) -> list[Any]:
     """Turn "missing `skill`" + "unknown `skil`" in one place into one misspelling error."""
     errors = list(errors)

@@ -247,12 +247,13 @@ class PracticePhone(QWidget):
                                        bar, 4), 2, 2)
 
     def event(self, event: QEvent) -> bool:
-        # Enter on a focused target presses it (Tappable.keyPressEvent), so the phone
-        # claims Enter before window shortcuts (the player's "next step") take it.
+        # Enter on a focused target presses it (Tappable.keyPressEvent), and in a practice
+        # field it confirms the field: the phone claims Enter before window shortcuts (the
+        # player's "next step") take it.
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
                 and event.key() in ENTER_KEYS:
             focus = QApplication.focusWidget()
-            if isinstance(focus, Tappable) and self.isAncestorOf(focus):
+            if isinstance(focus, Tappable | QLineEdit) and self.isAncestorOf(focus):
                 event.accept()
                 return True
         return super().event(event)

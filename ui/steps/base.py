@@ -85,6 +85,10 @@ class StepView(QWidget):
         return ""
 
 
+# After this many wrong touches on the practice phone the target lights up by itself.
+WRONG_TOUCHES_BEFORE_HIGHLIGHT = 2
+
+
 class PhoneStepView(StepView):
     """A step done on the practice phone: instructions on the left, the phone on the right."""
 
@@ -104,3 +108,14 @@ class PhoneStepView(StepView):
         row.addWidget(self.phone, 2)
         self.outer.addLayout(row, 1)
         self.layout_ = left
+        self.wrong_touches = 0
+
+    def wrong_touch(self, light_up: str, hint: str | None, reason: str | None,
+                    lit_message: str) -> None:
+        """A touch in the wrong place: the hint first; after two, `light_up` glows."""
+        self.wrong_touches += 1
+        if self.wrong_touches >= WRONG_TOUCHES_BEFORE_HIGHLIGHT:
+            self.phone.highlight(light_up)
+            self.say(lit_message, right=False)
+        else:
+            self.wrong_with_hint(hint, reason)

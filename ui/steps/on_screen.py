@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from PySide6.QtCore import QEvent, Qt
-
 from kiosk.lessons.schema import SpotStep, TapStep, TypeStep
 from ui.screens.base import label
 from ui.steps.base import PhoneStepView
-
-# After this many wrong touches the target lights up by itself.
-WRONG_TOUCHES_BEFORE_HIGHLIGHT = 2
 
 
 class TapView(PhoneStepView):
@@ -26,7 +21,6 @@ class TapView(PhoneStepView):
     def __init__(self, step: TapStep, screens) -> None:
         super().__init__(screens, step.screen)
         self.step = step
-        self.wrong_touches = 0
         self.layout_.addWidget(label(step.prompt, "question"))
         self.finish_layout()
         self.phone.tapped.connect(self._tapped)
@@ -43,12 +37,8 @@ class TapView(PhoneStepView):
             self.phone.highlight(None)
             self.right(self.step.explain)
             return
-        self.wrong_touches += 1
-        if self.wrong_touches >= WRONG_TOUCHES_BEFORE_HIGHLIGHT:
-            self.phone.highlight(self.step.target)
-            self.say(self.tr("Touch the place that is lit up."), right=False)
-        else:
-            self.wrong_with_hint(self.step.hint)
+        self.wrong_touch(self.step.target, self.step.hint, None,
+                         self.tr("Touch the place that is lit up."))
 
     def show_me(self) -> None:
         if self.done:
@@ -85,22 +75,12 @@ class TypeView(PhoneStepView):
         self.keyboard.set_target(self.field)
         self.keyboard.confirmed.connect(self.check)
         self.field.returnPressed.connect(self.check)
-        # Enter in the field checks the answer: claim it before the player's "next step"
-        # shortcut does.
-        self.field.installEventFilter(self)
         self.phone.highlight(step.field)
         self.finish_layout()
         self.layout_.insertWidget(self.layout_.count() - 1, self.keyboard)
 
     def read_aloud_text(self) -> str:
         return self.step.prompt
-
-    def eventFilter(self, watched, event) -> bool:
-        if (watched is self.field and event.type() == QEvent.Type.ShortcutOverride
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
-            event.accept()
-            return True
-        return super().eventFilter(watched, event)
 
     @staticmethod
     def _same(typed: str, expected: str) -> bool:
@@ -148,7 +128,6 @@ class SpotView(PhoneStepView):
         self.step = step
         self.reasons = {t.id: t.why for t in step.targets}
         self.found: list[str] = []
-        self.wrong_touches = 0
         self.layout_.addWidget(label(step.prompt, "question"))
         self.count = label("", "muted")
         self.count.setObjectName("spot_count")
@@ -176,14 +155,10 @@ class SpotView(PhoneStepView):
         correct = element_id in self.reasons
         self.grade(correct, element_id or "-")
         if not correct:
-            self.wrong_touches += 1
-            if self.wrong_touches >= WRONG_TOUCHES_BEFORE_HIGHLIGHT:
-                self.phone.highlight(self._remaining()[0])
-                self.say(self.tr("Nothing suspicious there. Look at the place that is "
-                                 "lit up."), right=False)
-            else:
-                self.wrong_with_hint(self.step.hint,
-                                     self.tr("Nothing suspicious there."))
+            self.wrong_touch(self._remaining()[0], self.step.hint,
+                             self.tr("Nothing suspicious there."),
+                             self.tr("Nothing suspicious there. Look at the place that is "
+                                     "lit up."))
             return
         self._found(element_id)
 
