@@ -56,9 +56,13 @@ def states(db: Db, resident_id: int) -> dict[str, LessonState]:
 
 @dataclass(frozen=True)
 class SkillSummary:
+    """A skill is completed when every one of its lessons is, its final check included;
+    `completed_at` is then when the last of them was passed."""
+
     skill: Skill
     total: int
     completed: int
+    completed_at: datetime | None = None
 
     @property
     def done(self) -> bool:
@@ -70,10 +74,23 @@ def summarise(lessons_by_skill: dict[Skill, list[Lesson]],
     summary = {}
     for skill in Skill:
         lessons = lessons_by_skill.get(skill, [])
-        done = sum(1 for lesson in lessons
-                   if lesson_states.get(lesson.id, NOT_STARTED).completed)
-        summary[skill] = SkillSummary(skill, len(lessons), done)
+        finished = [lesson_states[lesson.id] for lesson in lessons
+                    if lesson_states.get(lesson.id, NOT_STARTED).completed]
+        when = None
+        if lessons and len(finished) == len(lessons):
+            when = max((s.completed_at for s in finished if s.completed_at), default=None)
+        summary[skill] = SkillSummary(skill, len(lessons), len(finished), when)
     return summary
+
+
+def is_open(lesson: Lesson, skill_lessons: list[Lesson],
+            lesson_states: dict[str, LessonState]) -> bool:
+    """Every lesson is open, except a final check: it opens once the skill's other lessons
+    are all completed."""
+    if not lesson.final:
+        return True
+    return all(lesson_states.get(other.id, NOT_STARTED).completed
+               for other in skill_lessons if not other.final and other.skill == lesson.skill)
 
 
 def _row(session: Session, resident_id: int, lesson: Lesson) -> LessonProgress:

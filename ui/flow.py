@@ -178,6 +178,10 @@ class KioskFlow(QObject):
 
     def open_lesson(self, lesson: Lesson) -> None:
         assert self.resident is not None
+        states = progress.states(self.db, self.resident.id)
+        if not progress.is_open(lesson, self.station.lessons(lesson.skill), states):
+            log.warning("final check %s asked for before its lessons", lesson.id)
+            return
         self.lesson = lesson
         self.player.start(lesson, progress.resume_step(self.db, self.resident.id, lesson))
         self.show(self.player)
@@ -202,7 +206,11 @@ class KioskFlow(QObject):
         log.info("lesson %s completed", lesson.id)
         states = progress.states(self.db, self.resident.id)
         summary = progress.summarise(self.station.lessons_by_skill(), states)[lesson.skill]
-        self.completed.show_lesson(lesson, summary.done)
+        skill_lessons = self.station.lessons(lesson.skill)
+        final_opened = not lesson.final and any(
+            other.final and not states.get(other.id, progress.NOT_STARTED).completed
+            and progress.is_open(other, skill_lessons, states) for other in skill_lessons)
+        self.completed.show_lesson(lesson, summary.done, final_opened)
         self.show(self.completed)
 
     def _paused(self) -> None:

@@ -46,8 +46,12 @@ class Option(_Strict):
 
 
 class ChoiceStep(_StepBase):
+    """A question; with `screen` the practice phone shows that screen beside it ("is this
+    message genuine?"), for looking at, not touching."""
+
     kind: Literal["choice"]
     prompt: Text
+    screen: str | None = Field(default=None, pattern=r"^[a-z0-9_]+\.[a-z0-9_.-]+$")
     options: Annotated[list[Option], Field(min_length=2, max_length=6)]
     multiple: bool = False
     hint: str | None = None
@@ -170,6 +174,9 @@ class Outcome(_Strict):
 
 
 class Lesson(_Strict):
+    """One lesson. A skill's `final` lesson is its closing check: it opens once the skill's
+    other lessons are done, and passing every lesson of a skill completes the skill."""
+
     id: str = Field(pattern=r"^[a-z_]+\.[a-z0-9-]+$")
     skill: Skill
     title: Text
@@ -179,11 +186,15 @@ class Lesson(_Strict):
     steps: Annotated[list[Step], Field(min_length=1)]
     check: Check | None = None
     outcome: Outcome | None = None
+    final: bool = False
 
     @model_validator(mode="after")
     def _id_matches_skill(self) -> Lesson:
         if not self.id.startswith(self.skill.value + "."):
             raise ValueError(f"id phải bắt đầu bằng “{self.skill.value}.”")
+        if self.final and self.check is None:
+            raise ValueError("bài kiểm tra cuối kỹ năng (final: true) phải có phần "
+                             "kiểm tra (check)")
         return self
 
     @property

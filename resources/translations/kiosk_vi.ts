@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>ChoiceView</name>
@@ -96,8 +97,12 @@
         <translation>Bà con đã học xong bài “%1”.</translation>
     </message>
     <message>
-        <source>You have completed every lesson of this skill!</source>
-        <translation>Bà con đã hoàn thành mọi bài của kỹ năng này!</translation>
+        <source>You have completed the skill “%1”!</source>
+        <translation>Bà con đã hoàn thành kỹ năng “%1”!</translation>
+    </message>
+    <message>
+        <source>The final check of this skill is now open.</source>
+        <translation>Bài kiểm tra cuối của kỹ năng này đã mở.</translation>
     </message>
     <message>
         <source>Thank you for telling us.</source>
@@ -261,6 +266,10 @@
         <translation>Về các kỹ năng</translation>
     </message>
     <message>
+        <source>Opens when you have finished the lessons above</source>
+        <translation>Học xong các bài ở trên thì bài này sẽ mở</translation>
+    </message>
+    <message>
         <source>Done ✓</source>
         <translation>Đã học xong ✓</translation>
     </message>
@@ -270,7 +279,9 @@
     </message>
     <message numerus="yes">
         <source>About %n minute(s)</source>
-        <translation><numerusform>Khoảng %n phút</numerusform></translation>
+        <translation>
+            <numerusform>Khoảng %n phút</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -285,7 +296,9 @@
     </message>
     <message numerus="yes">
         <source>%n lesson(s) are switched off because of errors (staff: Ctrl+Shift+L).</source>
-        <translation><numerusform>Có %n bài học đang tạm tắt vì lỗi (cán bộ: Ctrl+Shift+L).</numerusform></translation>
+        <translation>
+            <numerusform>Có %n bài học đang tạm tắt vì lỗi (cán bộ: Ctrl+Shift+L).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -489,7 +502,9 @@
     </message>
     <message numerus="yes">
         <source>Completed: all %n lesson(s)</source>
-        <translation><numerusform>Đã xong cả %n bài</numerusform></translation>
+        <translation>
+            <numerusform>Đã xong cả %n bài</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 lessons done</source>

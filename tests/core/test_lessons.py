@@ -2,14 +2,12 @@
 
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 
 import pytest
 
 from kiosk.cli import main as cli
 from kiosk.lessons.loader import load_pack
-from kiosk.skills import Skill
 
 REPO = Path(__file__).resolve().parents[2]
 LESSONS = REPO / "lessons"
@@ -53,20 +51,6 @@ def write(folder: Path, name: str, text: str) -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def test_the_bundled_lessons_load_without_a_problem():
-    pack = load_pack(LESSONS)
-    assert pack.problems == []
-    assert pack.for_skill(Skill.SAFETY) and pack.for_skill(Skill.PLATFORMS)
-    kinds = {step.kind for lesson in pack.lessons.values() for step in lesson.steps}
-    assert {"explain", "choice"} <= kinds
-
-
-def test_bundled_lesson_text_is_nfc():
-    for path in LESSONS.rglob("*.yaml"):
-        text = path.read_text(encoding="utf-8")
-        assert unicodedata.is_normalized("NFC", text), path
 
 
 def test_three_mistakes_give_three_located_messages(tmp_path: Path):
@@ -132,3 +116,43 @@ def test_cli_check_of_the_bundled_pack_passes_in_a_fresh_process():
                           capture_output=True, text=True, cwd=REPO)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "không có lỗi" in done.stdout
+
+
+SCREENED_CHECK = GOOD + """\
+check:
+  pass_mark: 1
+  questions:
+    - kind: choice
+      prompt: Tin nhắn này thật hay giả?
+      screen: sms.nowhere
+      options:
+        - text: Giả
+          correct: true
+        - text: Thật
+"""
+
+
+def test_a_check_question_showing_a_missing_screen_is_located(tmp_path: Path):
+    write(tmp_path / "safety", "lesson.yaml", SCREENED_CHECK)
+    pack = load_pack(tmp_path)
+    assert not pack.lessons
+    [problem] = pack.problems
+    assert problem.line == 18 and "sms.nowhere" in problem.message
+    assert "câu kiểm tra 1" in problem.message
+
+
+def test_a_skill_has_one_final_check_and_it_must_check(tmp_path: Path):
+    final = GOOD.replace("title: Bài tốt", "title: Kiểm tra cuối\nfinal: true")
+    write(tmp_path / "safety", "a.yaml", final)
+    pack = load_pack(tmp_path)
+    assert any("phải có phần kiểm tra" in p.message for p in pack.problems)
+    checked = SCREENED_CHECK.replace("      screen: sms.nowhere\n", "")
+    write(tmp_path / "safety", "a.yaml", checked.replace("title: Bài tốt",
+                                                         "title: Cuối\nfinal: true"))
+    write(tmp_path / "safety", "b.yaml", checked.replace("title: Bài tốt", "title: Cuối 2\n"
+                                                         "final: true").replace(
+        "safety.good", "safety.other"))
+    pack = load_pack(tmp_path)
+    assert list(pack.lessons) == ["safety.good"]
+    [problem] = pack.problems
+    assert problem.line == 4 and "đã có bài kiểm tra cuối" in problem.message

@@ -215,3 +215,36 @@ def test_a_lesson_with_a_check_completes_only_when_the_check_is_passed(db):
     assert progress.finish_check(db, r.id, CHECKED, score=2) is True
     assert progress.states(db, r.id)["safety.checked"].completed
     assert CHECKED.step_id(3) == "check3"
+
+
+FINAL = CHECKED.model_copy(update={"id": "safety.final-check", "final": True})
+
+
+def test_the_final_check_opens_after_the_other_lessons_and_completes_the_skill(db):
+    from kiosk.skills import Skill
+
+    r = residents.register(db, full_name="Lâm Văn Tư", birth_year=1949,
+                           hamlet_id=hamlet_id(db), consent_given=True)
+    skill_lessons = [CHECKED, FINAL]
+
+    def summary():
+        states = progress.states(db, r.id)
+        return (progress.is_open(FINAL, skill_lessons, states),
+                progress.summarise({Skill.SAFETY: skill_lessons}, states)[Skill.SAFETY])
+
+    opened, skill = summary()
+    assert not opened and not skill.done
+    for step in range(4):
+        progress.finish_step(db, r.id, CHECKED, step)
+    assert progress.finish_check(db, r.id, CHECKED, score=3)
+    opened, skill = summary()
+    assert opened and skill.completed == 1 and not skill.done and skill.completed_at is None
+    for step in range(4):
+        progress.finish_step(db, r.id, FINAL, step)
+    assert not progress.finish_check(db, r.id, FINAL, score=1)
+    assert not summary()[1].done  # a failed final check does not complete the skill
+    assert progress.finish_check(db, r.id, FINAL, score=2)
+    opened, skill = summary()
+    states = progress.states(db, r.id)
+    assert skill.done and skill.completed_at == states[FINAL.id].completed_at
+    assert progress.is_open(CHECKED, skill_lessons, {})  # ordinary lessons are always open

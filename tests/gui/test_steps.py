@@ -170,6 +170,15 @@ steps:
     targets:
       - id: msg_link
         why: Đường dẫn lạ, không phải trang của ngân hàng.
+  - kind: choice
+    screen: sms.scam_locked
+    prompt: Tin nhắn này có phải của ngân hàng không?
+    hint: Nhìn đường dẫn trong tin nhắn.
+    options:
+      - text: Có, phải làm theo ngay
+        why: Ngân hàng không gửi đường dẫn lạ bắt đăng nhập.
+      - text: Không, đây là tin nhắn lừa đảo
+        correct: true
 """
 
 
@@ -244,6 +253,20 @@ def test_spot_finds_the_odd_link(qtbot, touch, on_screen):
     tap_phone(qtbot, view, "msg_link")
     assert view.done and "Đường dẫn lạ" in view.feedback.text()
     assert "1 / 1" in view.count.text()
+
+
+def test_a_question_beside_a_practice_screen_is_answered_by_its_options(qtbot, touch,
+                                                                         on_screen):
+    on_screen.flow.player.show_step(3)
+    view = on_screen.current_screen().view
+    assert view.phone.isVisible() and view.phone.target("msg_link").isVisible()
+    tap_phone(qtbot, view, "msg_link")  # the screen is there to look at, not to touch
+    assert not view.done and not view.feedback.isVisible()
+    touch(on_screen, "option_0")
+    assert "đường dẫn lạ" in view.feedback.text() and not view.done
+    touch(on_screen, "option_1")
+    assert view.done
+    assert [(a[1], a[2]) for a in attempts(on_screen)] == [(False, "0"), (True, "1")]
 
 
 def test_every_step_has_a_read_aloud_button_that_says_when_there_is_no_voice(

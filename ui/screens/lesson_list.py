@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.lessons.schema import Lesson
-from kiosk.progress import NOT_STARTED, LessonState
+from kiosk.progress import NOT_STARTED, LessonState, is_open
 from kiosk.skills import Skill
 from ui.screens.base import Screen, button, label
 
@@ -34,11 +34,15 @@ class LessonListScreen(Screen):
         self.title.setText(skill.title)
         for old in self._buttons:
             self.rows.removeWidget(old)
+            old.hide()
             old.deleteLater()
         self._buttons = []
         for lesson in lessons:
             state = states.get(lesson.id, NOT_STARTED)
-            if state.completed:
+            locked = not is_open(lesson, lessons, states)
+            if locked:
+                status = self.tr("Opens when you have finished the lessons above")
+            elif state.completed:
                 status = self.tr("Done ✓")
             elif state.started:
                 status = self.tr("Step %1 of %2").replace("%1", str(state.current_step + 1)) \
@@ -47,5 +51,6 @@ class LessonListScreen(Screen):
                 status = self.tr("About %n minute(s)", "", lesson.minutes)
             row = button(f"{lesson.title}\n{status}", "tile", f"lesson_{lesson.id}", wrap=True)
             row.clicked.connect(lambda _=False, item=lesson: self.lesson_chosen.emit(item))
+            row.setEnabled(not locked)
             self.rows.addWidget(row)
             self._buttons.append(row)

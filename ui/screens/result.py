@@ -100,14 +100,17 @@ class CompletedScreen(Screen):
         self._buttons = []
         self.thanks.clear()
 
-    def show_lesson(self, lesson: Lesson, skill_done: bool) -> None:
+    def show_lesson(self, lesson: Lesson, skill_done: bool, final_opened: bool = False) -> None:
         self._clear()
         self.title.setText(self.tr("Well done!"))
         self.retry_button.hide()
         set_role(self.go_button, "primary")
         text = self.tr("You have finished “%1”.").replace("%1", lesson.title)
         if skill_done:
-            text += "\n" + self.tr("You have completed every lesson of this skill!")
+            text += "\n" + self.tr("You have completed the skill “%1”!").replace(
+                "%1", lesson.skill.title)
+        elif final_opened:
+            text += "\n" + self.tr("The final check of this skill is now open.")
         self.message.setText(text)
         outcome = lesson.outcome
         self.question.setVisible(outcome is not None)

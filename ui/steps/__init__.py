@@ -25,7 +25,7 @@ def view_for(step, *, screens, in_check: bool = False, seed: str = "") -> StepVi
     if isinstance(step, ExplainStep):
         return ExplainView(step)
     if isinstance(step, ChoiceStep):
-        return ChoiceView(step, once=in_check)
+        return ChoiceView(step, once=in_check, screens=screens)
     if isinstance(step, OrderStep):
         from ui.steps.order import OrderView
 

@@ -84,16 +84,8 @@ class StepView(QWidget):
     def read_aloud_text(self) -> str:
         return ""
 
-
-# After this many wrong touches on the practice phone the target lights up by itself.
-WRONG_TOUCHES_BEFORE_HIGHLIGHT = 2
-
-
-class PhoneStepView(StepView):
-    """A step done on the practice phone: instructions on the left, the phone on the right."""
-
-    def __init__(self, screens, screen_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def attach_phone(self, screens, screen_id: str) -> None:
+        """Put the practice phone, showing `screen_id`, to the right of the content."""
         from ui.phone import PracticePhone
 
         row = QHBoxLayout()
@@ -108,6 +100,18 @@ class PhoneStepView(StepView):
         row.addWidget(self.phone, 2)
         self.outer.addLayout(row, 1)
         self.layout_ = left
+
+
+# After this many wrong touches on the practice phone the target lights up by itself.
+WRONG_TOUCHES_BEFORE_HIGHLIGHT = 2
+
+
+class PhoneStepView(StepView):
+    """A step done on the practice phone: instructions on the left, the phone on the right."""
+
+    def __init__(self, screens, screen_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.attach_phone(screens, screen_id)
         self.wrong_touches = 0
 
     def wrong_touch(self, light_up: str, hint: str | None, reason: str | None,

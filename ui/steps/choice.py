@@ -19,10 +19,12 @@ class ChoiceView(StepView):
     Keys 1-6 choose options, so a keyboard alone works as well as touch.
     """
 
-    def __init__(self, step: ChoiceStep, *, once: bool = False) -> None:
+    def __init__(self, step: ChoiceStep, *, once: bool = False, screens=None) -> None:
         super().__init__()
         self.step = step
         self.once = once
+        if step.screen:  # shown to look at: touching the phone does nothing
+            self.attach_phone(screens, step.screen)
         self.layout_.addWidget(label(step.prompt, "question"))
         if step.multiple:
             self.layout_.addWidget(label(self.tr("Choose every right answer, then touch "
