@@ -133,6 +133,10 @@ def _scenes(window) -> Iterator[tuple[str, Callable[[], None]]]:
         if found:
             yield f"16-step-{kind}", step_scene(*found)
             yield f"16-step-{kind}-show-me", step_scene(*found, show_me=True)
+    looked_at = next(((x, i) for x in lessons_ for i, s in enumerate(x.all_steps)
+                      if s.kind == "choice" and s.screen), None)
+    if looked_at:
+        yield "16-step-choice-screen", step_scene(*looked_at)
     checked = next((x for x in lessons_ if x.check), None)
     if checked is not None:
         yield "17-check-question", step_scene(checked, len(checked.steps))
@@ -145,7 +149,39 @@ def _scenes(window) -> Iterator[tuple[str, Callable[[], None]]]:
     yield "18-problems", window.show_problems
 
 
-def render(out: Path, text_size: str | None = None, suffix: str = "") -> list[Path]:
+def _lesson_scenes(window, lesson_id: str) -> Iterator[tuple[str, Callable[[], None]]]:
+    """Every step of one lesson as a resident first sees it, and hands-on steps and
+    questions again with their answer shown: what a lesson author checks."""
+    from kiosk import residents
+
+    flow = window.flow
+    lesson = window.station.pack.lessons.get(lesson_id)
+    if lesson is None:
+        raise SystemExit(f"không có bài “{lesson_id}” (hoặc bài có lỗi: kiosk lessons check)")
+    hamlet = residents.list_hamlets(window.station.db)[0]
+    demo = residents.register(window.station.db, full_name="Nguyễn Thị Ánh Hồng",
+                              birth_year=1958, hamlet_id=hamlet.id, phone="",
+                              consent_given=True)
+
+    def step(index: int, answered: bool) -> Callable[[], None]:
+        def go() -> None:
+            flow.sign_in(demo)
+            flow.open_lesson(lesson)
+            flow.player.furthest = 0
+            flow.player.show_step(index)
+            if answered:
+                flow.player.view.show_answer()
+        return go
+
+    for index, shown in enumerate(lesson.all_steps):
+        name = f"{index + 1:02d}-{lesson.step_id(index)}"
+        yield name, step(index, False)
+        if shown.kind != "explain":
+            yield f"{name}-answer", step(index, True)
+
+
+def render(out: Path, text_size: str | None = None, suffix: str = "",
+           lesson: str | None = None) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     from kiosk import settings
@@ -165,7 +201,8 @@ def render(out: Path, text_size: str | None = None, suffix: str = "") -> list[Pa
     if window.flow is None:
         raise SystemExit(window.startup_error or "start-up failed")
     written = []
-    for name, go in _scenes(window):
+    scenes = _lesson_scenes(window, lesson) if lesson else _scenes(window)
+    for name, go in scenes:
         for width, height in SIZES:
             window.resize(width, height)
             go()
@@ -177,7 +214,7 @@ def render(out: Path, text_size: str | None = None, suffix: str = "") -> list[Pa
     return written
 
 
-def main(out: Path, all_text_sizes: bool = False) -> int:
+def main(out: Path, all_text_sizes: bool = False, lesson: str | None = None) -> int:
     """Every screen at both sizes; with `all_text_sizes`, at each of the three text sizes,
     plus every practice screen in out/phone."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -185,7 +222,7 @@ def main(out: Path, all_text_sizes: bool = False) -> int:
         os.environ["KIOSK_DATA_DIR"] = tmp
         os.environ.setdefault("KIOSK_CONFIG", str(Path(tmp) / "settings.toml"))
         if not all_text_sizes:
-            written = render(out)
+            written = render(out, lesson=lesson)
         else:
             from ui.phone.gallery import render_gallery
             from ui.theme import TEXT_SIZES
