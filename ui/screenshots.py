@@ -72,8 +72,8 @@ def _scenes(window) -> Iterator[tuple[str, Callable[[], None]]]:
     yield "07-registered-long-name", registered_long
     yield "07-skills-long-name", lambda: flow.sign_in(long_name)
 
-    lesson = next(iter(station.pack.lessons.values()))
-    choice_index = next(i for i, s in enumerate(lesson.steps) if s.kind == "choice")
+    lesson, choice_index = next((x, i) for x in station.pack.lessons.values()
+                                for i, s in enumerate(x.steps) if s.kind == "choice")
 
     def player_explain() -> None:
         flow.sign_in(demo)
@@ -180,9 +180,19 @@ def _lesson_scenes(window, lesson_id: str) -> Iterator[tuple[str, Callable[[], N
             yield f"{name}-answer", step(index, True)
 
 
+def settle() -> None:
+    """Let deferred layout finish (the phone places its PIN pads a turn later)."""
+    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+    for _ in range(3):
+        loop = QEventLoop()
+        QTimer.singleShot(5, loop.quit)
+        loop.exec()
+        QCoreApplication.processEvents()
+
+
 def render(out: Path, text_size: str | None = None, suffix: str = "",
            lesson: str | None = None) -> list[Path]:
-    from PySide6.QtWidgets import QApplication
 
     from kiosk import settings
     from ui.app import create_app, prepare
@@ -206,7 +216,7 @@ def render(out: Path, text_size: str | None = None, suffix: str = "",
         for width, height in SIZES:
             window.resize(width, height)
             go()
-            QApplication.processEvents()
+            settle()
             path = out / f"{name}{suffix}-{width}x{height}.png"
             window.grab().save(str(path))
             written.append(path)

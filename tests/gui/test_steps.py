@@ -217,6 +217,16 @@ def test_tap_wrong_twice_lights_the_target_then_right(qtbot, touch, on_screen):
         (False, "btn_login"), (False, "id_number"), (True, "btn_activate")]
 
 
+def test_a_step_fits_a_720p_screen_with_the_phone_at_full_height(qtbot, on_screen):
+    player = on_screen.current_screen()
+    view = player.view
+    qtbot.waitUntil(lambda: view.phone.height() > 0)
+    viewport = player.scroll.viewport()
+    assert view.height() <= viewport.height()  # the step never scrolls: the phone does
+    assert view.phone.body_rect().height() >= viewport.height() - 4
+    assert view.phone.body_rect().width() >= 280
+
+
 def test_tap_show_me_highlights_and_counts_as_a_hint(qtbot, touch, on_screen):
     screen = on_screen.current_screen()
     touch(on_screen, "show_me")

@@ -31,8 +31,12 @@ from ui.phone.marks import set_highlight, set_mark
 from ui.phone.page import Page
 from ui.phone.style import PhoneColors, PhoneStyle
 
-# Width over height of the phone body: a phone's 9:18.
+# Width over height of the phone body: a phone's 9:18. Where the window is short (720p)
+# that would make the screen too narrow to read, so the body widens, up to 9:14.5, until it
+# is READABLE_WIDTH wide.
 ASPECT = 0.5
+WIDEST_ASPECT = 0.62
+READABLE_WIDTH = 300
 _SIDE_BEZEL = 6
 _CHIN = 14
 
@@ -209,15 +213,21 @@ class PracticePhone(QWidget):
     # -- the frame ------------------------------------------------------------------------
 
     def sizeHint(self) -> QSize:
-        return QSize(300, 600)
+        # As small as the minimum: the step's layout gives the phone all the height there
+        # is, and a taller hint would make the player scroll the whole step on a 720p
+        # screen (a scroll area takes the preferred height of a wrapping layout).
+        return QSize(300, 400)
 
     def minimumSizeHint(self) -> QSize:
         return QSize(200, 400)
 
     def body_rect(self) -> QRect:
-        """Where the phone body is drawn: 9:18, as tall as possible, centred."""
+        """Where the phone body is drawn: 9:18 (wider on a short window), as tall as
+        possible, centred."""
         height = min(self.height(), round(self.width() / ASPECT))
         width = round(height * ASPECT)
+        if width < READABLE_WIDTH:
+            width = min(self.width(), READABLE_WIDTH, round(height * WIDEST_ASPECT))
         return QRect((self.width() - width) // 2, (self.height() - height) // 2, width, height)
 
     def _place(self) -> None:
