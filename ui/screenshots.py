@@ -166,7 +166,9 @@ def _lesson_scenes(window, lesson_id: str) -> Iterator[tuple[str, Callable[[], N
     def step(index: int, answered: bool) -> Callable[[], None]:
         def go() -> None:
             flow.sign_in(demo)
-            flow.open_lesson(lesson)
+            flow.lesson = lesson  # straight in, even to a final check not yet open
+            flow.player.start(lesson, 0)
+            window.show_screen(flow.player)
             flow.player.furthest = 0
             flow.player.show_step(index)
             if answered:

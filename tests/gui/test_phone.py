@@ -462,3 +462,55 @@ def test_the_gallery_renders_pngs(qapp, tmp_path: Path, styled):
         image = QImage(str(path))
         assert (image.width(), image.height()) == (1280, 720)
     assert any(f.name == "1280x720-normal-high-vneid.otp.png" for f in files)
+
+
+def finger(widget: QWidget, kind, at: QPoint) -> None:
+    """A mouse event as a touch screen sends it: `at` is where the finger is on the
+    screen, so the point stays put while the widget under it scrolls away."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+
+    held = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseButtonRelease \
+        else Qt.MouseButton.LeftButton
+    event = QMouseEvent(kind, QPointF(widget.mapFromGlobal(at)), QPointF(at),
+                        Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove
+                        else Qt.MouseButton.LeftButton, held, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def test_a_finger_drags_a_long_screen_and_a_still_touch_still_taps(qtbot, step):
+    from PySide6.QtCore import QEvent
+
+    from ui.touch import DRAG_START
+
+    _, phone = step()
+    app = AppScreens.model_validate({
+        "app": "demo", "name": "Trang dài", "colors": {"primary": "#B71C1C"},
+        "screens": [{"id": "demo.long", "elements": [
+            {"kind": "button", "id": "btn_top", "text": "Đầu trang"},
+            *({"kind": "text", "text": f"Dòng chữ số {n}"} for n in range(30)),
+            {"kind": "button", "id": "btn_end", "text": "Cuối trang"}]}]})
+    phone.show_screen(app, app.screens[0])
+    settle()
+    bar = phone.page.scroll.verticalScrollBar()
+    assert bar.maximum() > 150 and bar.value() == 0
+    seen = []
+    phone.tapped.connect(seen.append)
+    top = phone.target("btn_top")
+    start = top.mapToGlobal(top.rect().center())
+
+    # A finger lands on the first button and drags the page up by 150 pixels.
+    finger(top, QEvent.Type.MouseButtonPress, start)
+    for dy in range(10, 160, 10):
+        finger(top, QEvent.Type.MouseMove, start - QPoint(0, dy))
+    finger(top, QEvent.Type.MouseButtonRelease, start - QPoint(0, 150))
+    assert bar.value() == 150
+    assert seen == []  # lifting the finger after a drag presses nothing
+
+    # A touch that moves a little is still a tap.
+    bar.setValue(0)
+    settle()
+    finger(top, QEvent.Type.MouseButtonPress, start)
+    finger(top, QEvent.Type.MouseMove, start - QPoint(0, DRAG_START - 4))
+    finger(top, QEvent.Type.MouseButtonRelease, start - QPoint(0, DRAG_START - 4))
+    assert seen == ["btn_top"] and bar.value() == 0

@@ -43,6 +43,7 @@ from ui.phone.elements import (
 from ui.phone.keypad import build_keypad
 from ui.phone.rows import build_grid, build_list, build_navbar
 from ui.phone.style import PhoneStyle
+from ui.touch import touch_scrolling
 
 Builder = Callable[[Any, "Page", QWidget], QWidget]
 # A pinned PIN pad leaves at least this much of the screen's scrolling part (pixels).
@@ -95,6 +96,7 @@ class Page(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidgetResizable(True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        touch_scrolling(self.scroll)
         layout.addWidget(self.scroll, 1)
         self.content = QWidget()
         self.content.setObjectName("phone_content")

@@ -26,6 +26,7 @@ from kiosk.residents import CODE_LENGTH, HamletInfo
 from kiosk.text import MAX_NAME_LENGTH
 from ui.screens.base import Screen, button, label
 from ui.theme import set_role
+from ui.touch import touch_scrolling
 from ui.widgets.keyboard import OnScreenKeyboard
 
 
@@ -105,6 +106,7 @@ class _HamletPage(_Page):
             grid.addWidget(choice, i // 3, i % 3)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        touch_scrolling(scroll)
         scroll.setWidget(grid_host)
         self.layout_.addWidget(scroll, 1)
         self.layout_.addWidget(self.error)

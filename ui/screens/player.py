@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QProgressBar, QScrollArea, QWidget
 from kiosk.lessons.schema import Lesson
 from ui.screens.base import Screen, button, label
 from ui.steps import StepView, view_for
+from ui.touch import touch_scrolling
 
 
 class PlayerScreen(Screen):
@@ -44,6 +45,7 @@ class PlayerScreen(Screen):
         self.body.addWidget(self.progress)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        touch_scrolling(self.scroll)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body.addWidget(self.scroll, 1)
         self.back_button = button(self.tr("Previous step"), None, "step_back")
@@ -85,6 +87,7 @@ class PlayerScreen(Screen):
         self.view.attempted.connect(self._attempted)
         self.view.done_changed.connect(self._done_changed)
         self.scroll.setWidget(self.view)  # the old view is deleted by the scroll area
+        self._fit_phone()
         self.view.setFocus()
         if in_check:
             number, total = index - len(lesson.steps) + 1, len(lesson.all_steps) - len(
@@ -105,6 +108,14 @@ class PlayerScreen(Screen):
             if self.auto_read:
                 self.speaker.say(self.read_aloud_text())
         self._shown_at = time.monotonic()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._fit_phone)  # once the scroll area has its size
+
+    def _fit_phone(self) -> None:
+        if self.view is not None:
+            self.view.fit_phone(self.scroll.viewport().height())
 
     def read_aloud_text(self) -> str:
         if self.view is None:

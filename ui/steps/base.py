@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.screens.base import label
@@ -32,6 +32,7 @@ class StepView(QWidget):
         self.feedback = label("", "feedback-wrong")
         self.feedback.setObjectName("step_feedback")
         self.feedback.hide()
+        self.phone = None  # the practice phone, on steps that show one
 
     def finish_layout(self) -> None:
         self.layout_.addWidget(self.feedback)
@@ -100,7 +101,19 @@ class StepView(QWidget):
         row.addWidget(self.phone, 2)
         self.outer.addLayout(row, 1)
         self.layout_ = left
+        self._phone_row = row
 
+    def fit_phone(self, height: int) -> None:
+        """Keep the phone as tall as the visible area and at its top, even when the text
+        beside it is longer and the step scrolls: the phone scrolls inside itself."""
+        if self.phone is None:
+            return
+        self.phone.setFixedHeight(max(height, MIN_PHONE_HEIGHT))
+        self._phone_row.setAlignment(self.phone, Qt.AlignmentFlag.AlignTop)
+
+
+# The phone is never squeezed below this, however little room there is.
+MIN_PHONE_HEIGHT = 360
 
 # After this many wrong touches on the practice phone the target lights up by itself.
 WRONG_TOUCHES_BEFORE_HIGHLIGHT = 2
