@@ -46,9 +46,10 @@ RUN_PACKAGES=(
 )
 # Tests run offscreen, but screenshots of a real window need an X server (Xvfb, xauth for
 # xvfb-run, xwd from x11-apps, ImageMagick to convert); pdftoppm (poppler-utils) turns
-# certificate PDFs into PNGs; fonts-noto-core gives a system font with Vietnamese glyphs.
+# certificate PDFs into PNGs; fonts-noto-core gives a system font with Vietnamese glyphs;
+# hunspell with the vi_VN dictionary checks the spelling of every lesson.
 TEST_PACKAGES=(
-    xvfb xauth poppler-utils fonts-noto-core x11-apps imagemagick
+    xvfb xauth poppler-utils fonts-noto-core x11-apps imagemagick hunspell hunspell-vi
 )
 
 case "$set_name" in
