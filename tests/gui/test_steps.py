@@ -255,6 +255,31 @@ def test_type_accepts_only_the_practice_value_and_stores_no_text(qtbot, touch, o
     assert "0912" not in dump
 
 
+def test_every_keyboard_word_fits_its_key_beside_the_phone(qtbot, touch, on_screen):
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QPushButton
+
+    tap_phone(qtbot, on_screen.current_screen().view, "btn_activate")
+    touch(on_screen, "step_next")
+    view = on_screen.current_screen().view
+    keyboard = view.keyboard
+    keyboard.set_mode("text")
+    qtbot.waitUntil(lambda: keyboard.key("shift").isVisible())
+
+    def cut() -> list[str]:
+        found = []
+        for key in keyboard.findChildren(QPushButton):
+            if key.isVisible() and key.text():
+                needed = QFontMetrics(key.font()).horizontalAdvance(key.text())
+                if needed > key.contentsRect().width() - 8:  # the key's side padding
+                    found.append(f"{key.objectName()} {key.text()!r}: {needed} > "
+                                 f"{key.width()}")
+        return found
+
+    qtbot.wait(20)  # the keys are laid out a turn after the page is shown
+    assert not cut()
+
+
 def test_spot_finds_the_odd_link(qtbot, touch, on_screen):
     on_screen.flow.player.show_step(2)
     view = on_screen.current_screen().view

@@ -17,7 +17,8 @@ from collections.abc import Callable
 from enum import StrEnum
 from functools import partial
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -221,6 +222,10 @@ _DIGIT_PAD_MAX_WIDTH = 720
 _SPACING = 6
 _BORDER = 2
 _PADDING_X = 4
+# Function keys' text; a key too narrow for its word (a short window, a long translation)
+# takes the smaller size rather than cut the word.
+_FUNCTION_TEXT = 26
+_TIGHT_TEXT = 20
 
 
 def _style_sheet(p: Palette) -> str:
@@ -237,7 +242,8 @@ def _style_sheet(p: Palette) -> str:
     QPushButton[pad="true"] {{ min-height: {DIGIT_KEY_HEIGHT - 2 * _BORDER}px; }}
     QPushButton:pressed {{ background: {p.border}; }}
     QPushButton[kind="tone"] {{ font-size: 28px; background: {p.secondary}; }}
-    QPushButton[kind="function"] {{ font-size: 26px; background: {p.secondary}; }}
+    QPushButton[kind="function"] {{ font-size: {_FUNCTION_TEXT}px; background: {p.secondary}; }}
+    QPushButton[kind="function"][tight="true"] {{ font-size: {_TIGHT_TEXT}px; }}
     QPushButton[kind="function"]:checked {{ background: {p.highlight}; border-color: {p.text}; }}
     QPushButton[kind="digit"] {{ font-size: 40px; }}
     QPushButton[kind="done"] {{ font-size: 26px; font-weight: bold; color: {p.primary_text};
@@ -475,7 +481,36 @@ class OnScreenKeyboard(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+            self._fit_labels()
         super().changeEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_labels_later()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_labels_later()
+
+    def _fit_labels_later(self) -> None:
+        # Once the shown page has laid its keys out.
+        QTimer.singleShot(0, self, self._fit_labels)
+
+    def _fit_labels(self) -> None:
+        """Function keys whose word does not fit at the normal size take a smaller one."""
+        for page_keys in self._page_keys.values():
+            for key in page_keys.values():
+                if key.property("kind") != "function":
+                    continue
+                font = QFont(key.font())
+                font.setPixelSize(_FUNCTION_TEXT)
+                needed = QFontMetrics(font).horizontalAdvance(key.text()) + 2 * (
+                    _PADDING_X + _BORDER)
+                tight = needed > key.width()
+                if bool(key.property("tight")) != tight:
+                    key.setProperty("tight", tight)
+                    key.style().unpolish(key)
+                    key.style().polish(key)
 
     # -- key actions ---------------------------------------------------------------------
 
@@ -534,6 +569,7 @@ class OnScreenKeyboard(QWidget):
         # "ABC" only makes sense when the number pad is a layer over the letters.
         self._page_keys[self._digits_page]["to_letters"].setVisible(
             shown and self._mode is KeyboardMode.TEXT)
+        self._fit_labels_later()
 
     # -- capitals ------------------------------------------------------------------------
 
