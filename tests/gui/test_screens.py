@@ -157,6 +157,22 @@ def test_every_bundled_lesson_can_be_completed(qtbot, touch, make_window, monkey
     assert summary.done and summary.completed_at is not None
 
 
+def test_every_skills_lesson_list_fits_a_720p_screen(qtbot, make_window, monkeypatch):
+    """The skill with the most lessons scrolls its list rather than grow the window."""
+    monkeypatch.setenv("KIOSK_LESSONS_DIR", str(paths.BUNDLED_LESSONS))
+    window = make_window()
+    hamlet = residents.list_hamlets(window.station.db)[0]
+    window.flow.sign_in(residents.register(window.station.db, full_name="Người Thử",
+                                           birth_year=1960, hamlet_id=hamlet.id,
+                                           consent_given=True))
+    longest = max(Skill, key=lambda skill: len(window.station.lessons(skill)))
+    assert len(window.station.lessons(longest)) >= 5
+    window.flow.to_lessons(longest)
+    qtbot.wait(10)
+    assert window.minimumSizeHint().height() <= 720
+    assert window.height() == 720
+
+
 def clipped_text(screen) -> list[str]:
     """Word-wrapped labels squeezed below the height their text needs."""
     clipped = []

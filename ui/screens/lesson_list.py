@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.lessons.schema import Lesson
 from kiosk.progress import NOT_STARTED, LessonState, is_open
 from kiosk.skills import Skill
 from ui.screens.base import Screen, button, label
+from ui.touch import touch_scrolling
 
 
 class LessonListScreen(Screen):
@@ -19,10 +20,21 @@ class LessonListScreen(Screen):
         super().__init__(parent)
         self.title = label("", "title")
         self.top.addWidget(self.title, 1)
-        self.rows = QVBoxLayout()
+        # A skill with many lessons scrolls (a finger drags it) instead of growing the
+        # window past a 720p screen.
+        host = QWidget()
+        self.rows = QVBoxLayout(host)
+        self.rows.setContentsMargins(0, 0, 0, 0)
         self.rows.setSpacing(16)
-        self.body.addLayout(self.rows)
-        self.body.addStretch(1)
+        self.rows.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("lesson_scroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(host)
+        touch_scrolling(scroll)
+        self.body.addWidget(scroll, 1)
         back = button(self.tr("Back to the skills"), None, "lessons_back")
         back.clicked.connect(self.back)
         self.footer.addWidget(back)
@@ -52,5 +64,5 @@ class LessonListScreen(Screen):
             row = button(f"{lesson.title}\n{status}", "tile", f"lesson_{lesson.id}", wrap=True)
             row.clicked.connect(lambda _=False, item=lesson: self.lesson_chosen.emit(item))
             row.setEnabled(not locked)
-            self.rows.addWidget(row)
+            self.rows.insertWidget(self.rows.count() - 1, row)  # above the stretch
             self._buttons.append(row)
