@@ -20,3 +20,7 @@ DEMO_HAMLETS: tuple[str, ...] = (
     "Khóm Mỹ Thành",
     "Khóm Hòa Thạnh",
 )
+
+# Who signs the demo ward's certificates: a made-up name, to be set by the commune.
+DEMO_SIGNER_TITLE = "TM. Ủy ban nhân dân phường"
+DEMO_SIGNER_NAME = "Trần Văn Mẫu"

@@ -118,6 +118,20 @@ DECLARED: tuple[Setting, ...] = (
             "Text-to-speech engine; empty means the system's (speech-dispatcher on Linux)."),
     Setting("language", _one_of("vi", "en"), lambda: "vi",
             "Language of the interface; Vietnamese is the default and always complete."),
+    Setting("signer_title", _as_str, lambda: demo.DEMO_SIGNER_TITLE,
+            "Title of the person who signs certificates, printed above the name."),
+    Setting("signer_name", _as_str, lambda: demo.DEMO_SIGNER_NAME,
+            "Name of the person who signs certificates."),
+    Setting("logo_path", _as_str, lambda: "",
+            "Image file of the commune's logo for certificates; empty prints none."),
+    Setting("certificate_page", _one_of("A4", "A5"), lambda: "A4",
+            "Paper of printed certificates, landscape: A4 or A5."),
+    Setting("printer_name", _as_str, lambda: "",
+            "Printer for certificates; empty means the system's default printer."),
+    Setting("certificate_at_kiosk", _one_of("print", "queue"), lambda: "queue",
+            "A certificate asked for at the kiosk: print at once, or queue it for staff."),
+    Setting("verify_url", _as_str, lambda: "",
+            "Web address put before the certificate's QR token; empty puts the token alone."),
 )
 _BY_NAME = {s.name: s for s in DECLARED}
 
