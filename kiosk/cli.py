@@ -5,6 +5,13 @@
     kiosk screenshots DIR       render every screen to PNG at 1920x1080 and 1280x720
     kiosk db upgrade            create or migrate the configured database
     kiosk settings              list every setting, its value and what it does
+    kiosk verify TOKEN          check a certificate's QR code; exits 0 only when valid
+    kiosk certificate issue --code CODE [--skill SKILL | --all]
+                                issue earned certificates; prints serial and token
+    kiosk certificate export SERIAL OUT.pdf
+                                write one certificate to a PDF file
+    kiosk keys show             the commune's key id and public key file, trusted keys
+    kiosk keys trust FILE       trust another commune's public key
 
 Sub-commands import only what they need, so `kiosk lessons check` starts without Qt.
 """
@@ -73,6 +80,206 @@ def _cmd_settings(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- certificates and keys --------------------------------------------------------------
+
+#: Exit status of `kiosk verify` for each verdict (0 only for a valid certificate).
+VERIFY_EXIT = {"valid": 0, "unreadable": 1, "revoked": 2, "tampered": 3, "unknown_issuer": 4}
+
+
+def _print_fields(lines: list[tuple[str, str]]) -> None:
+    width = max(len(label) for label, _ in lines)
+    for label, value in lines:
+        print(f"{label + (':' if label else ' '):<{width + 2}}{value}")
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from kiosk import settings
+    from kiosk.certificates import keys
+    from kiosk.certificates import token as tokens
+
+    config = settings.load()
+    text = sys.stdin.read() if args.token == "-" else args.token
+    imported, problems = keys.load_trusted(config.data_dir)
+    trusted = {key.key_id: key for key in imported}
+    try:
+        own = keys.load_or_create(config.data_dir)
+    except keys.KeyFileError as exc:  # other communes' certificates can still be checked
+        problems.append(str(exc))
+    else:
+        trusted[own.key_id] = own.trusted(config.commune_name, config.province_name)
+    for problem in problems:
+        print(f"Cảnh báo: {problem}", file=sys.stderr)
+    result = tokens.verify(text, trusted, _revocation_check(config))
+    if result.data is not None:
+        _print_fields(tokens.describe(result.data))
+        print()
+    print(f"Kết quả: {result.status.label.upper()}")
+    print(result.message)
+    return VERIFY_EXIT[result.status.value]
+
+
+def _revocation_check(config):
+    """`is_revoked` from the configured database; None (with a warning) when it cannot be
+    read, so a certificate can still be checked on a machine without the database."""
+    from kiosk.certificates import issuing
+    from kiosk.db.engine import DatabaseError, open_database
+
+    warning = ("Cảnh báo: không đọc được cơ sở dữ liệu, nên chưa biết chứng nhận có bị thu "
+               "hồi hay không")
+    try:
+        check = issuing.revocation_check(
+            open_database(config.effective_database_url, config.hamlets))
+    except DatabaseError as exc:
+        print(f"{warning} ({exc}).", file=sys.stderr)
+        return None
+
+    def guarded(serial: str) -> tuple[bool, str | None]:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        try:
+            return check(serial)
+        except SQLAlchemyError as exc:
+            print(f"{warning} ({exc}).", file=sys.stderr)
+            return False, None
+
+    return guarded
+
+
+def _cmd_certificate_issue(args: argparse.Namespace) -> int:
+    from kiosk import residents, settings
+    from kiosk.certificates import CertificateKind, issuing, keys
+    from kiosk.certificates import token as tokens
+    from kiosk.db.engine import DatabaseError
+    from kiosk.skills import Skill
+    from kiosk.station import open_station
+
+    config = settings.load()
+    try:
+        station = open_station(config)
+        key = keys.load_or_create(config.data_dir)
+    except (DatabaseError, keys.KeyFileError) as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    resident = residents.find_by_code(station.db, args.code)
+    if resident is None:
+        print(f"Không tìm thấy người dân có mã học viên “{args.code}”.", file=sys.stderr)
+        return 1
+    lessons = station.lessons_by_skill()
+    if args.skill:
+        wanted = [(CertificateKind.SKILL, Skill(args.skill))]
+    elif args.all:
+        wanted = [(CertificateKind.ALL_SKILLS, None)]
+    else:
+        earned = issuing.entitlements(station.db, resident.id, lessons, config)
+        if not earned:
+            print(f"{resident.full_name} chưa hoàn thành kỹ năng nào, nên chưa có chứng "
+                  "nhận để cấp.", file=sys.stderr)
+            return 1
+        for held in (e for e in earned if e.current is not None):
+            print(f"Đã có: chứng nhận {held.title}, số {held.current.serial}.")
+        wanted = [(e.kind, e.skill) for e in earned if e.current is None]
+        if not wanted:
+            print("Không còn chứng nhận nào cần cấp.")
+    refused = 0
+    for kind, skill in wanted:
+        try:
+            cert = issuing.issue(station.db, resident.id, kind, skill, config, key,
+                                 lessons_by_skill=lessons)
+        except issuing.IssueRefused as exc:
+            print(exc.message, file=sys.stderr)
+            refused += 1
+            continue
+        print(f"Đã cấp chứng nhận {cert.title} cho {resident.full_name}.")
+        print(f"Số hiệu: {cert.serial}")
+        print(f"Mã kiểm tra: {cert.token}")
+        if config.verify_url:
+            print(f"Nội dung mã QR: {tokens.qr_text(cert.token, config.verify_url)}")
+    return 1 if refused else 0
+
+
+def _cmd_certificate_export(args: argparse.Namespace) -> int:
+    from kiosk import settings
+    from kiosk.certificates import issuing
+    from kiosk.certificates import token as tokens
+    from kiosk.db.engine import DatabaseError, open_database
+
+    config = settings.load()
+    try:
+        db = open_database(config.effective_database_url, config.hamlets)
+    except DatabaseError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    cert = issuing.find(db, args.serial, config)
+    if cert is None:
+        print(f"Không có chứng nhận số {args.serial}.", file=sys.stderr)
+        return 1
+    try:
+        from kiosk.certificates.pdf import render
+    except ModuleNotFoundError as exc:
+        if exc.name != "kiosk.certificates.pdf":
+            raise
+        print("Bản cài đặt này chưa có phần tạo tệp PDF chứng nhận.", file=sys.stderr)
+        return 1
+    if cert.revoked:
+        print(f"Lưu ý: chứng nhận số {cert.serial} đã bị thu hồi "
+              f"(lý do: {cert.revoked_reason or 'không ghi'}); mã QR trên tệp sẽ báo như vậy.",
+              file=sys.stderr)
+    out = Path(args.out)
+    logo = Path(config.logo_path) if config.logo_path else None
+    render([(cert.data, tokens.qr_text(cert.token, config.verify_url))], out,
+           page=config.certificate_page, logo=logo)
+    print(f"Đã xuất chứng nhận số {cert.serial} ra tệp {out}.")
+    return 0
+
+
+def _cmd_keys_show(args: argparse.Namespace) -> int:
+    from kiosk import settings
+    from kiosk.certificates import keys
+
+    config = settings.load()
+    try:
+        key = keys.load_or_create(config.data_dir)
+        public = keys.write_public_file(key, config.commune_name, config.province_name)
+    except keys.KeyFileError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Mã khóa của trạm: {key.key_id} ({config.commune_name})")
+    print(f"Tệp khóa công khai (gửi cho xã/phường khác để họ kiểm tra được chứng nhận của "
+          f"mình): {public}")
+    print(f"Tệp khóa ký (bí mật; chỉ chép sang các trạm khác của cùng xã/phường): "
+          f"{key.private_path}")
+    trusted, problems = keys.load_trusted(config.data_dir)
+    if trusted:
+        print("Khóa của nơi khác đang được tin cậy:")
+        for other in trusted:
+            print(f"  {other.key_id}  {other.issuer}")
+    else:
+        print("Chưa tin cậy khóa của xã/phường nào khác.")
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 0
+
+
+def _cmd_keys_trust(args: argparse.Namespace) -> int:
+    from kiosk import settings
+    from kiosk.certificates import keys
+
+    config = settings.load()
+    try:
+        own = keys.load_or_create(config.data_dir)
+        record = keys.trust(config.data_dir, Path(args.file), own=own,
+                            commune=args.commune, province=args.province)
+    except keys.KeyFileError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if record.own:
+        print(f"Đây là khóa của chính trạm này ({record.key_id}); khóa này luôn được tin cậy.")
+    else:
+        print(f"Đã tin cậy khóa {record.key_id} của {record.issuer}: chứng nhận do nơi này "
+              "cấp sẽ được kiểm tra là hợp lệ.")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="kiosk", description="Trạm Kỹ năng số")
     sub = top.add_subparsers(dest="command")
@@ -97,7 +304,52 @@ def parser() -> argparse.ArgumentParser:
         func=_cmd_db_upgrade)
 
     sub.add_parser("settings", help="xem các cài đặt").set_defaults(func=_cmd_settings)
+
+    _add_certificate_commands(sub)
     return top
+
+
+def _add_certificate_commands(sub: argparse._SubParsersAction) -> None:
+    from kiosk.skills import Skill
+
+    verify = sub.add_parser(
+        "verify", help="kiểm tra mã QR của một giấy chứng nhận",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Mã thoát: 0 hợp lệ, 1 không đọc được, 2 đã thu hồi, 3 bị sửa đổi, "
+               "4 không rõ nơi cấp.")
+    verify.add_argument("token", metavar="MÃ",
+                        help="nội dung mã QR (có thể kèm địa chỉ web phía trước); "
+                             "“-” để đọc từ đầu vào chuẩn")
+    verify.set_defaults(func=_cmd_verify)
+
+    certificate = sub.add_parser("certificate", help="giấy chứng nhận").add_subparsers(
+        dest="certificate_cmd", required=True)
+    issue = certificate.add_parser(
+        "issue", help="cấp chứng nhận cho người dân đã hoàn thành",
+        description="Không chọn --skill hay --all thì cấp mọi chứng nhận người dân đã đạt "
+                    "mà chưa được cấp.")
+    issue.add_argument("--code", required=True, metavar="MÃ_HỌC_VIÊN",
+                       help="mã học viên in trên thẻ")
+    which = issue.add_mutually_exclusive_group()
+    which.add_argument("--skill", choices=[s.value for s in Skill],
+                       help="chứng nhận cho một kỹ năng")
+    which.add_argument("--all", action="store_true",
+                       help="chứng nhận Công dân số (hoàn thành cả năm kỹ năng)")
+    issue.set_defaults(func=_cmd_certificate_issue)
+    export = certificate.add_parser("export", help="xuất một chứng nhận ra tệp PDF")
+    export.add_argument("serial", metavar="SỐ_HIỆU")
+    export.add_argument("out", metavar="TỆP.pdf")
+    export.set_defaults(func=_cmd_certificate_export)
+
+    keys = sub.add_parser("keys", help="khóa ký chứng nhận").add_subparsers(
+        dest="keys_cmd", required=True)
+    keys.add_parser("show", help="xem mã khóa và tệp khóa công khai của trạm").set_defaults(
+        func=_cmd_keys_show)
+    trust = keys.add_parser("trust", help="tin cậy khóa công khai của xã/phường khác")
+    trust.add_argument("file", metavar="TỆP", help="tệp khóa công khai (public_key.json)")
+    trust.add_argument("--commune", metavar="TÊN", help="tên xã/phường của khóa")
+    trust.add_argument("--province", metavar="TÊN", help="tên tỉnh/thành phố của khóa")
+    trust.set_defaults(func=_cmd_keys_trust)
 
 
 def main(argv: list[str] | None = None) -> int:

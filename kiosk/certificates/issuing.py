@@ -1,0 +1,358 @@
+"""Who may have which certificate, and issuing, reissuing and revoking them.
+
+A resident is entitled to one certificate per completed skill, and to "Công dân số" once
+all five are completed. A certificate is never deleted or changed after issue, except to
+mark it revoked: a reissue is a new certificate (new serial, today's date, the resident's
+current name) that points at the one it replaces, and the old one is revoked with a reason
+naming the new serial, so its QR code tells whoever scans it where the current one is.
+Every staff action leaves an AuditEntry, without the resident's personal data.
+
+Functions return plain records, never ORM objects, like kiosk.residents.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from kiosk import progress
+from kiosk.certificates import CertificateData, CertificateKind
+from kiosk.certificates import token as tokens
+from kiosk.certificates.keys import CommuneKey
+from kiosk.db.models import AuditEntry, Certificate, Resident, utcnow
+from kiosk.lessons.schema import Lesson
+from kiosk.residents import Db
+from kiosk.settings import Settings
+from kiosk.skills import Skill
+from kiosk.text import clean_text
+
+__all__ = [
+    "ALL_SKILLS_TITLE",
+    "Entitlement",
+    "IssueRefused",
+    "IssuedCertificate",
+    "entitlements",
+    "find",
+    "for_resident",
+    "issue",
+    "reissue",
+    "revocation_check",
+    "revoke",
+]
+
+ALL_SKILLS_TITLE = "Công dân số"
+SERIAL_ATTEMPTS = 20
+MAX_REASON_LENGTH = 500
+
+
+class IssueRefused(ValueError):
+    """A certificate action staff asked for and the rules refuse; `message` is Vietnamese,
+    `code` says why for screens that want their own words."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+@dataclass(frozen=True)
+class IssuedCertificate:
+    """A row of the certificates table, with what it prints decoded from its token."""
+
+    id: int
+    serial: str
+    resident_id: int | None
+    kind: CertificateKind
+    skill: Skill | None
+    issued_at: datetime
+    token: str
+    revoked_at: datetime | None
+    revoked_reason: str | None
+    replaces_id: int | None
+    data: CertificateData
+
+    @property
+    def revoked(self) -> bool:
+        return self.revoked_at is not None
+
+    @property
+    def title(self) -> str:
+        return title_of(self.kind, self.skill)
+
+
+@dataclass(frozen=True)
+class Entitlement:
+    """A certificate the resident has earned, and the one that currently says so, if any."""
+
+    kind: CertificateKind
+    skill: Skill | None
+    completed_on: tuple[date, ...]
+    current: IssuedCertificate | None
+
+    @property
+    def title(self) -> str:
+        return title_of(self.kind, self.skill)
+
+
+def title_of(kind: CertificateKind, skill: Skill | None) -> str:
+    if kind is CertificateKind.ALL_SKILLS or skill is None:
+        return ALL_SKILLS_TITLE
+    return f"Kỹ năng “{skill.title}”"
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """Stored moments are UTC; SQLite gives them back without their zone."""
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment
+
+
+def _record(row: Certificate, settings: Settings) -> IssuedCertificate:
+    if not row.token:
+        raise ValueError(f"certificate {row.serial} has no token")
+    data = tokens.decode_unverified(row.token, settings.commune_name, settings.province_name)
+    return IssuedCertificate(
+        id=row.id, serial=row.serial, resident_id=row.resident_id,
+        kind=CertificateKind(row.kind), skill=Skill(row.skill) if row.skill else None,
+        issued_at=_utc(row.issued_at), token=row.token, revoked_at=_utc(row.revoked_at),
+        revoked_reason=row.revoked_reason, replaces_id=row.replaces_id, data=data)
+
+
+def _local_date(moment: datetime | None, fallback: date) -> date:
+    """The commune's calendar day of a stored moment (stored in UTC; SQLite drops the zone)."""
+    if moment is None:
+        return fallback
+    return _utc(moment).astimezone().date()
+
+
+def _audit(session: Session, action: str, staff_user_id: int | None, **detail: object) -> None:
+    session.add(AuditEntry(staff_user_id=staff_user_id, action=action,
+                           detail=json.dumps(detail, ensure_ascii=False, sort_keys=True)))
+
+
+def _current_row(session: Session, resident_id: int, kind: CertificateKind,
+                 skill: Skill | None) -> Certificate | None:
+    """The certificate now standing for this achievement: the newest one not revoked."""
+    query = select(Certificate).where(
+        Certificate.resident_id == resident_id, Certificate.kind == kind,
+        Certificate.revoked_at.is_(None),
+        Certificate.skill.is_(None) if skill is None else Certificate.skill == skill.value,
+    ).order_by(Certificate.issued_at.desc(), Certificate.id.desc())
+    return session.scalars(query).first()
+
+
+def _skills_of(kind: CertificateKind, skill: Skill | None) -> tuple[Skill, ...]:
+    kind = CertificateKind(kind)
+    if kind is CertificateKind.ALL_SKILLS:
+        if skill is not None:
+            raise IssueRefused("bad_request", "Chứng nhận Công dân số gồm cả năm kỹ năng: "
+                                              "không chọn riêng một kỹ năng.")
+        return tuple(Skill)
+    if skill is None:
+        raise IssueRefused("bad_request", "Hãy chọn kỹ năng cần cấp chứng nhận.")
+    return (Skill(skill),)
+
+
+def entitlements(db: Db, resident_id: int, lessons_by_skill: Mapping[Skill, list[Lesson]],
+                 settings: Settings, today: date | None = None) -> list[Entitlement]:
+    """Every certificate the resident has earned, skills first, "Công dân số" last."""
+    today = today or date.today()
+    summary = progress.summarise(dict(lessons_by_skill), progress.states(db, resident_id))
+    earned: list[tuple[CertificateKind, Skill | None]] = [
+        (CertificateKind.SKILL, skill) for skill in Skill if summary[skill].done]
+    if len(earned) == len(Skill):
+        earned.append((CertificateKind.ALL_SKILLS, None))
+    found = []
+    with db() as session:
+        for kind, skill in earned:
+            row = _current_row(session, resident_id, kind, skill)
+            found.append(Entitlement(
+                kind, skill,
+                tuple(_local_date(summary[s].completed_at, today)
+                      for s in _skills_of(kind, skill)),
+                _record(row, settings) if row else None))
+    return found
+
+
+def _insert(db: Db, *, resident_id: int, kind: CertificateKind, skill: Skill | None,
+            skills: tuple[Skill, ...], completed_on: tuple[date, ...], settings: Settings,
+            key: CommuneKey, staff_user_id: int | None, today: date,
+            replaces_id: int | None, action: str) -> IssuedCertificate:
+    """Sign and store a new certificate under a fresh serial, drawing again on a clash with
+    a serial another kiosk took at the same moment (the column is unique)."""
+    for _ in range(SERIAL_ATTEMPTS):
+        with db() as session:
+            resident = session.get(Resident, resident_id)
+            if resident is None:
+                raise IssueRefused("no_resident", "Không tìm thấy hồ sơ người dân này.")
+            data = CertificateData(
+                serial=tokens.new_serial(today.year), kind=kind, skills=skills,
+                completed_on=completed_on, resident_name=resident.full_name,
+                birth_year=resident.birth_year, hamlet=resident.hamlet.name,
+                commune=settings.commune_name, province=settings.province_name,
+                issued_on=today, signer_title=settings.signer_title,
+                signer_name=settings.signer_name, key_id=key.key_id)
+            row = Certificate(
+                serial=data.serial, resident_id=resident_id, kind=kind,
+                skill=skill.value if skill else None, issued_by_id=staff_user_id,
+                signer_name=data.signer_name, signer_title=data.signer_title,
+                token=tokens.encode(data, key.private_key), replaces_id=replaces_id)
+            session.add(row)
+            try:
+                session.flush()
+            except IntegrityError:  # the serial was taken: draw another
+                session.rollback()
+                continue
+            detail: dict[str, object] = {"serial": row.serial, "resident_id": resident_id,
+                                         "kind": kind.value, "skill": row.skill}
+            if replaces_id is not None:
+                old = session.get(Certificate, replaces_id)
+                detail["replaces"] = old.serial
+                if old.revoked_at is None:
+                    old.revoked_at = utcnow()
+                    old.revoked_reason = f"Đã cấp lại: thay bằng chứng nhận số {row.serial}."
+            _audit(session, action, staff_user_id, **detail)
+            record = _record(row, settings)
+            session.commit()
+            return record
+    raise RuntimeError("could not draw a free certificate serial")
+
+
+def issue(db: Db, resident_id: int, kind: CertificateKind, skill: Skill | None,
+          settings: Settings, key: CommuneKey, *,
+          lessons_by_skill: Mapping[Skill, list[Lesson]], staff_user_id: int | None = None,
+          today: date | None = None) -> IssuedCertificate:
+    """Issue a certificate the resident has earned; refuses (IssueRefused) one that is not
+    earned yet, or one they already hold (reissue that one instead)."""
+    kind = CertificateKind(kind)
+    skills = _skills_of(kind, Skill(skill) if skill is not None else None)
+    skill = skills[0] if kind is CertificateKind.SKILL else None
+    today = today or date.today()
+    with db() as session:
+        resident = session.get(Resident, resident_id)
+        if resident is None:
+            raise IssueRefused("no_resident", "Không tìm thấy hồ sơ người dân này.")
+        name = resident.full_name
+        existing = _current_row(session, resident_id, kind, skill)
+        existing = _record(existing, settings) if existing else None
+    summary = progress.summarise(dict(lessons_by_skill), progress.states(db, resident_id))
+    missing = [s for s in skills if not summary[s].done]
+    if missing and kind is CertificateKind.SKILL:
+        s = summary[skill]
+        raise IssueRefused("not_completed", (
+            f"Chưa cấp được chứng nhận: {name} chưa hoàn thành kỹ năng “{skill.title}” "
+            f"(đã xong {s.completed}/{s.total} bài)."))
+    if missing:
+        raise IssueRefused("not_completed", (
+            f"Chưa cấp được chứng nhận Công dân số: {name} còn {len(missing)} kỹ năng chưa "
+            "hoàn thành: " + "; ".join(f"“{s.title}”" for s in missing) + "."))
+    if existing is not None:
+        raise IssueRefused("already_issued", (
+            f"{name} đã có chứng nhận {title_of(kind, skill)}, số {existing.serial} "
+            f"(cấp ngày {existing.data.issued_on:%d/%m/%Y}). Nếu cần bản mới, hãy chọn "
+            "“Cấp lại”; nếu chỉ cần in thêm, hãy in lại chứng nhận đó."))
+    completed_on = tuple(_local_date(summary[s].completed_at, today) for s in skills)
+    return _insert(db, resident_id=resident_id, kind=kind, skill=skill, skills=skills,
+                   completed_on=completed_on, settings=settings, key=key,
+                   staff_user_id=staff_user_id, today=today, replaces_id=None,
+                   action="certificate.issue")
+
+
+def _normal_serial(serial: str) -> str:
+    return "".join(serial.split()).upper()
+
+
+def reissue(db: Db, serial: str, settings: Settings, key: CommuneKey, *,
+            staff_user_id: int | None = None, today: date | None = None) -> IssuedCertificate:
+    """A new certificate in place of `serial`, for a lost or spoilt paper or a corrected
+    name: today's date and signer, the resident's current name, birth year and khóm/ấp,
+    and the completion dates of the old one (an achievement stays earned even if lessons
+    were added since). The old one is revoked, pointing at the new serial."""
+    today = today or date.today()
+    with db() as session:
+        old = session.scalar(select(Certificate).where(
+            Certificate.serial == _normal_serial(serial)))
+        if old is None:
+            raise IssueRefused("no_certificate", f"Không có chứng nhận số {serial}.")
+        newer = session.scalar(select(Certificate).where(Certificate.replaces_id == old.id))
+        if newer is not None:
+            raise IssueRefused("already_replaced", (
+                f"Chứng nhận số {old.serial} đã được cấp lại bằng số {newer.serial}; "
+                "hãy cấp lại từ chứng nhận mới nhất."))
+        if old.resident_id is None:
+            raise IssueRefused("no_resident", (
+                f"Hồ sơ người dân của chứng nhận số {old.serial} đã bị xóa, nên không cấp "
+                "lại được."))
+        kind = CertificateKind(old.kind)
+        skill = Skill(old.skill) if old.skill else None
+        current = _current_row(session, old.resident_id, kind, skill)
+        if current is not None and current.id != old.id:
+            raise IssueRefused("already_issued", (
+                f"Người dân này đang có chứng nhận số {current.serial} cho cùng nội dung; "
+                "hãy cấp lại từ chứng nhận đó."))
+        previous = _record(old, settings)
+    return _insert(db, resident_id=previous.resident_id, kind=kind, skill=skill,
+                   skills=previous.data.skills, completed_on=previous.data.completed_on,
+                   settings=settings, key=key, staff_user_id=staff_user_id, today=today,
+                   replaces_id=previous.id, action="certificate.reissue")
+
+
+def revoke(db: Db, serial: str, reason: str, settings: Settings, *,
+           staff_user_id: int | None = None) -> IssuedCertificate:
+    """Mark a certificate revoked; its QR code then verifies as "đã thu hồi" with the
+    reason. The row stays, for history."""
+    reason = clean_text(reason)
+    if not reason:
+        raise IssueRefused("no_reason", "Hãy ghi lý do thu hồi chứng nhận.")
+    if len(reason) > MAX_REASON_LENGTH:
+        raise IssueRefused("reason_too_long",
+                           f"Lý do thu hồi dài quá {MAX_REASON_LENGTH} ký tự; hãy viết gọn hơn.")
+    with db.begin() as session:
+        row = session.scalar(select(Certificate).where(
+            Certificate.serial == _normal_serial(serial)))
+        if row is None:
+            raise IssueRefused("no_certificate", f"Không có chứng nhận số {serial}.")
+        if row.revoked_at is not None:
+            raise IssueRefused("already_revoked", (
+                f"Chứng nhận số {row.serial} đã bị thu hồi từ trước "
+                f"(lý do: {row.revoked_reason or 'không ghi'})."))
+        row.revoked_at, row.revoked_reason = utcnow(), reason
+        _audit(session, "certificate.revoke", staff_user_id, serial=row.serial,
+               resident_id=row.resident_id, reason=reason)
+        session.flush()
+        return _record(row, settings)
+
+
+def find(db: Db, serial: str, settings: Settings) -> IssuedCertificate | None:
+    with db() as session:
+        row = session.scalar(select(Certificate).where(
+            Certificate.serial == _normal_serial(serial)))
+        return _record(row, settings) if row else None
+
+
+def for_resident(db: Db, resident_id: int, settings: Settings) -> list[IssuedCertificate]:
+    """All of a resident's certificates, revoked and replaced ones too, oldest first."""
+    with db() as session:
+        rows = session.scalars(select(Certificate).where(
+            Certificate.resident_id == resident_id).order_by(Certificate.issued_at,
+                                                             Certificate.id))
+        return [_record(row, settings) for row in rows]
+
+
+def revocation_check(db: Db) -> tokens.RevocationCheck:
+    """`is_revoked(serial)` for token.verify, answered from this database."""
+
+    def is_revoked(serial: str) -> tuple[bool, str | None]:
+        with db() as session:
+            row = session.execute(select(Certificate.revoked_at, Certificate.revoked_reason)
+                                  .where(Certificate.serial == serial)).first()
+        if row is None or row.revoked_at is None:
+            return False, None
+        return True, row.revoked_reason
+
+    return is_revoked
