@@ -48,8 +48,12 @@ RUN_PACKAGES=(
 # xvfb-run, xwd from x11-apps, ImageMagick to convert); pdftoppm (poppler-utils) turns
 # certificate PDFs into PNGs; fonts-noto-core gives a system font with Vietnamese glyphs;
 # hunspell with the vi_VN dictionary checks the spelling of every lesson.
+# cups (the scheduler, with cups-client's lpadmin/lpstat/cupsenable), cups-bsd and
+# printer-driver-cups-pdf: tests/printing starts a private cupsd of its own with cups-pdf
+# queues and prints certificates through it; no system CUPS service needs to run.
 TEST_PACKAGES=(
     xvfb xauth poppler-utils fonts-noto-core x11-apps imagemagick hunspell hunspell-vi
+    cups cups-client cups-bsd printer-driver-cups-pdf
 )
 
 case "$set_name" in

@@ -242,3 +242,40 @@ class Attendance(Base):
     resident_id: Mapped[int] = mapped_column(ForeignKey("residents.id", ondelete="CASCADE"))
     checked_in_at: Mapped[datetime] = mapped_column(default=utcnow)
     passed_check: Mapped[bool | None]
+
+
+class PrintJobStatus(enum.StrEnum):
+    QUEUED = "queued"
+    PRINTING = "printing"
+    DONE = "done"  # handed to the printing system; a stopped printer holds it from here
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class PrintJob(Base):
+    """A PDF waiting for, or given to, a printer (see kiosk.printing).
+
+    The row lives in the database and the PDF under <data_dir>/print/, so a printer that is
+    off or missing, or a process that is killed, loses nothing. `station` is the machine
+    whose data folder holds the PDF: kiosks sharing one database each see their own queue.
+    """
+
+    __tablename__ = "print_jobs"
+    __table_args__ = (Index("ix_print_jobs_station_status", "station", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    station: Mapped[str] = mapped_column(String(120))
+    label: Mapped[str] = mapped_column(String(200), default="")
+    serials: Mapped[str] = mapped_column(Text, default="")  # one certificate serial a line
+    pdf_path: Mapped[str] = mapped_column(Text)
+    # The printer asked for; empty means the one in settings, or the system's default.
+    printer: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[PrintJobStatus] = mapped_column(
+        Enum(PrintJobStatus, native_enum=False, length=20,
+             values_callable=lambda e: [m.value for m in e]),
+        default=PrintJobStatus.QUEUED,
+    )
+    attempts: Mapped[int] = mapped_column(default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)  # Vietnamese, for staff
