@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 from kiosk.db.engine import open_database
 from kiosk.lessons.loader import LessonPack, load_pack
@@ -24,6 +25,42 @@ class Station:
     def lessons_by_skill(self) -> dict[Skill, list[Lesson]]:
         return {skill: self.pack.for_skill(skill) for skill in Skill}
 
+    @cached_property
+    def key(self):
+        """The commune's signing key, made on first use (kiosk.certificates.keys)."""
+        from kiosk.certificates import keys
+
+        return keys.load_or_create(self.config.data_dir)
+
+    def verify_certificate(self, text: str):
+        """Check a scanned or typed certificate code against the trusted keys and this
+        database's revocations. Never raises: a broken key file or an unreachable
+        database is said in the result's message."""
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from kiosk.certificates import issuing, keys, token
+
+        try:
+            trusted = keys.trusted_keys(self.key, self.config.commune_name,
+                                        self.config.province_name, self.config.data_dir)
+        except keys.KeyFileError as exc:
+            return token.Verification(token.Status.UNREADABLE, None, str(exc))
+        revoked = issuing.revocation_check(self.db)
+        unknown = []
+
+        def is_revoked(serial: str) -> tuple[bool, str | None]:
+            try:
+                return revoked(serial)
+            except SQLAlchemyError:
+                unknown.append(serial)
+                return False, None
+
+        result = token.verify(text, trusted, is_revoked)
+        if unknown and result.valid:
+            result = replace(result, message=result.message + " Chưa kiểm tra được chứng "
+                             "nhận có bị thu hồi hay không: không mở được cơ sở dữ liệu.")
+        return result
+
     @property
     def problems(self) -> list[str]:
         """What staff should know: bad settings and broken lesson files."""
@@ -32,5 +69,9 @@ class Station:
 
 def open_station(config: Settings) -> Station:
     """Open the database and load the lessons; raises DatabaseError if storage fails."""
+    from kiosk import printing
+
     db = open_database(config.effective_database_url, config.hamlets)
+    # Print jobs a crash left half-done are marked for staff, never printed twice alone.
+    printing.recover_interrupted(db)
     return Station(config, db, load_pack(config.lessons_dir))

@@ -30,12 +30,19 @@ class MainWindow(QMainWindow):
         self.startup_error: str | None = None
         # Staff look at broken lessons and settings here (a PIN comes with the console).
         QShortcut(QKeySequence("Ctrl+Shift+L"), self, activated=self.show_problems)
+        # And check certificates (a USB scanner types the QR code's text).
+        QShortcut(QKeySequence("Ctrl+Shift+V"), self, activated=self.show_verify)
 
     def show_screen(self, screen: QWidget) -> None:
         if self.stack.indexOf(screen) < 0:
             self.stack.addWidget(screen)
         self.stack.setCurrentWidget(screen)
-        # Keyboard focus starts on the screen's main action, never on "No" or "Back".
+        # Keyboard focus starts where the screen says (a scanner's field), else on its main
+        # action, never on "No" or "Back".
+        wanted = getattr(screen, "initial_focus", None)
+        if wanted is not None:
+            wanted.setFocus()
+            return
         primary = [b for b in screen.findChildren(QPushButton)
                    if b.property("role") == "primary" and b.isVisibleTo(screen)
                    and b.isEnabled()]
@@ -72,6 +79,13 @@ class MainWindow(QMainWindow):
         self.welcome.set_ready(True, notice)
         self.ready.emit()
 
+    def show_verify(self) -> None:
+        if self.station is None:
+            return
+        from ui.screens.verify import VerifyScreen
+
+        self._show_staff_screen(VerifyScreen(self.station.verify_certificate))
+
     def show_problems(self) -> None:
         from ui.screens.problems import ProblemsScreen
 
@@ -80,14 +94,16 @@ class MainWindow(QMainWindow):
             problems = self.station.problems
         if self.startup_error:
             problems.insert(0, self.startup_error)
-        screen = ProblemsScreen(problems)
-        screen.closed.connect(lambda: self._close_problems(screen))
+        self._show_staff_screen(ProblemsScreen(problems))
+
+    def _show_staff_screen(self, screen: QWidget) -> None:
+        screen.closed.connect(lambda: self._close_staff_screen(screen))
         if self.flow is not None:
             self.flow.to_welcome()  # a resident's session never stays behind staff screens
         self.modes.enter(Mode.STAFF)
         self.show_screen(screen)
 
-    def _close_problems(self, screen: QWidget) -> None:
+    def _close_staff_screen(self, screen: QWidget) -> None:
         self.modes.enter(Mode.KIOSK)
         self.stack.setCurrentWidget(self.welcome)
         self.stack.removeWidget(screen)

@@ -618,6 +618,49 @@
     </message>
 </context>
 <context>
+    <name>VerifyScreen</name>
+    <message>
+        <source>Check a certificate</source>
+        <translation>Kiểm tra chứng nhận</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on the certificate with the scanner, or type its code and touch “Check”.</source>
+        <translation>Quét mã QR trên giấy chứng nhận bằng máy quét, hoặc gõ mã rồi chạm “Kiểm tra”.</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Hợp lệ</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Đã thu hồi</translation>
+    </message>
+    <message>
+        <source>Tampered with</source>
+        <translation>Bị sửa đổi</translation>
+    </message>
+    <message>
+        <source>Unknown issuer</source>
+        <translation>Không rõ nơi cấp</translation>
+    </message>
+    <message>
+        <source>Cannot be read</source>
+        <translation>Không đọc được</translation>
+    </message>
+    <message>
+        <source>What the code claims (not confirmed):</source>
+        <translation>Mã ghi như sau (chưa được xác nhận):</translation>
+    </message>
+</context>
+<context>
     <name>WelcomeScreen</name>
     <message>
         <source>Digital Skills Station</source>
