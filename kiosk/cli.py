@@ -232,6 +232,51 @@ def _cmd_certificate_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_certificate_print(args: argparse.Namespace) -> int:
+    """Queue the given certificates (or take every job waiting at this kiosk) and print
+    them on the printer in settings, or --printer; what could not print stays queued."""
+    from kiosk import printing, settings
+    from kiosk.certificates import issuing, requests
+    from kiosk.db.engine import DatabaseError, open_database
+
+    config = settings.load()
+    if args.printer is not None:
+        config = config.replace(printer_name=args.printer)
+    if not args.serials and not args.queued:
+        print("Hãy ghi số hiệu chứng nhận cần in, hoặc --queued để in các yêu cầu đang chờ.",
+              file=sys.stderr)
+        return 2
+    try:
+        db = open_database(config.effective_database_url, config.hamlets)
+    except DatabaseError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    job_ids = []
+    if args.serials:
+        found = [issuing.find(db, serial, config) for serial in args.serials]
+        missing = [s for s, c in zip(args.serials, found, strict=True) if c is None]
+        if missing:
+            print("Không có chứng nhận số: " + ", ".join(missing), file=sys.stderr)
+            return 1
+        job_ids.append(requests.queue_for_printing(db, config, found).id)
+    if args.queued:
+        job_ids += [job.id for job in printing.list_jobs(db, [printing.PrintJobStatus.QUEUED])
+                    if job.id not in job_ids]
+    if not job_ids:
+        print("Không có yêu cầu in nào đang chờ.")
+        return 0
+    from ui.printing import print_jobs_now
+
+    result = print_jobs_now(db, job_ids, config.printer_name,
+                        on_progress=lambda done, total: print(f"Đã gửi {done}/{total} trang",
+                                                              flush=True),
+                        on_job=lambda job, error: error and print(f"Lệnh in {job}: {error}",
+                                                                  file=sys.stderr))
+    print(f"Đã gửi đến máy in {len(result.sent)} lệnh in; còn chờ {len(result.waiting)}, "
+          f"lỗi {len(result.failed)}.")
+    return 0 if len(result.sent) == len(job_ids) else 1
+
+
 def _cmd_keys_show(args: argparse.Namespace) -> int:
     from kiosk import settings
     from kiosk.certificates import keys
@@ -340,6 +385,15 @@ def _add_certificate_commands(sub: argparse._SubParsersAction) -> None:
     export.add_argument("serial", metavar="SỐ_HIỆU")
     export.add_argument("out", metavar="TỆP.pdf")
     export.set_defaults(func=_cmd_certificate_export)
+    print_ = certificate.add_parser(
+        "print", help="in chứng nhận, hoặc mọi yêu cầu in đang chờ ở trạm này",
+        description="Việc nào chưa in được (máy in tắt, không có máy in) vẫn nằm trong hàng "
+                    "chờ để in lại.")
+    print_.add_argument("serials", nargs="*", metavar="SỐ_HIỆU")
+    print_.add_argument("--queued", action="store_true",
+                        help="in mọi yêu cầu đang chờ (người dân xin ở trạm)")
+    print_.add_argument("--printer", metavar="TÊN", help="máy in (mặc định: theo cài đặt)")
+    print_.set_defaults(func=_cmd_certificate_print)
 
     keys = sub.add_parser("keys", help="khóa ký chứng nhận").add_subparsers(
         dest="keys_cmd", required=True)

@@ -1,4 +1,4 @@
-"""Fixtures shared by the core and the widget tests.
+"""Fixtures shared by the core, widget and printing tests.
 
 Every test runs offscreen, with its own settings file and data folder, so nothing a test
 does touches a real kiosk's database.
@@ -10,6 +10,8 @@ import os
 from pathlib import Path
 
 import pytest
+
+from kiosk import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep Qt quiet about the missing runtime dir on CI machines without a session.
@@ -31,3 +33,48 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # The voice runs in a child process of its own; tests that need it turn it on.
     monkeypatch.setenv("KIOSK_READ_ALOUD", "false")
     return data
+
+
+# -- The kiosk window, for widget tests (Qt is imported only by tests that use it) --
+
+@pytest.fixture
+def make_window(qtbot):
+    """Build the kiosk window as `kiosk` does, through both start-up phases."""
+    from ui.app import create_app, prepare
+    from ui.main_window import MainWindow
+
+    windows = []
+
+    def make():
+        config = settings.load()
+        app = create_app([])
+        prepare(app, config)
+        window = MainWindow(config)
+        qtbot.addWidget(window)
+        window.resize(1280, 720)
+        window.show()
+        qtbot.waitExposed(window)
+        window.finish_startup()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        if window.station is not None:
+            window.station.db.kw["bind"].dispose()
+
+
+@pytest.fixture
+def touch(qtbot):
+    """Touch the visible button with this object name on the window's current screen."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    def touch(window, name: str) -> None:
+        screen = window.current_screen()
+        found = [b for b in screen.findChildren(QPushButton, name) if b.isVisible()]
+        assert found, f"no visible button {name!r} on {type(screen).__name__}"
+        assert found[0].isEnabled(), f"button {name!r} is disabled"
+        qtbot.mouseClick(found[0], Qt.MouseButton.LeftButton)
+
+    return touch

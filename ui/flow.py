@@ -86,6 +86,8 @@ class KioskFlow(QObject):
         self.completed.outcome_answered.connect(self._outcome)
         self.completed.proceed.connect(self._after_completion)
         self.completed.retry.connect(lambda: self.open_lesson(self.lesson))
+        self.completed.certificate_wanted.connect(self._request_certificate)
+        self._printing = None  # the batch printing a resident's certificate, if any
 
     def show(self, screen) -> None:
         self.window.show_screen(screen)
@@ -218,6 +220,49 @@ class KioskFlow(QObject):
 
     def _outcome(self, answer: str) -> None:
         progress.record_outcome(self.db, self.resident.id, self.lesson, answer)
+
+    def _request_certificate(self) -> None:
+        """Issue (or find) the completed skill's certificates and queue them; print at
+        once when the settings say so, else staff print them from the queue."""
+        from kiosk.certificates import requests
+        from kiosk.certificates.issuing import IssueRefused
+        from kiosk.certificates.keys import KeyFileError
+
+        config, screen = self.station.config, self.completed
+        try:
+            certificates = requests.certificates_for(
+                self.db, self.resident.id, self.lesson.skill, self.station.lessons_by_skill(),
+                config, self.station.key)
+            job = requests.queue_for_printing(self.db, config, certificates)
+        except IssueRefused as exc:
+            screen.show_certificate_status(exc.message, done=False)
+            return
+        except (KeyFileError, OSError, ValueError) as exc:
+            log.exception("certificate request failed")
+            screen.show_certificate_status(self.tr(
+                "The certificate could not be prepared. Please ask a staff member for help.")
+                + f" ({exc})", done=False)
+            return
+        if config.certificate_at_kiosk != "print":
+            screen.show_certificate_status(self.tr(
+                "Your request is recorded. Commune staff will print your certificate and "
+                "hand it to you."), done=True)
+            return
+        from ui.printing import BatchPrinter
+
+        screen.show_certificate_status(self.tr("Printing your certificate…"), done=True)
+        self._printing = BatchPrinter(self.db, [job.id], config.printer_name, self)
+        self._printing.finished.connect(self._certificate_printed)
+        self._printing.start()
+
+    def _certificate_printed(self, result) -> None:
+        self._printing = None
+        if result.sent:
+            text = self.tr("Your certificate is printed. Please take it from the printer.")
+        else:
+            text = self.tr("The printer could not print it now. Your certificate is kept; "
+                           "commune staff will print it for you.")
+        self.completed.show_certificate_status(text, done=True)
 
     def _after_completion(self) -> None:
         self.to_lessons(self.lesson.skill)

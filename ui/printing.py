@@ -358,3 +358,18 @@ class BatchPrinter(QObject):
         self._thread.wait()
         self.finished.emit(result)
 
+
+
+_COMMAND_LINE_APP = None
+
+
+def print_jobs_now(db: Db, job_ids: Iterable[int], printer_name: str = "",
+                   **callbacks) -> BatchResult:
+    """`print_jobs` for the command line, where no kiosk window (and no Qt application)
+    is running: the printer plug-in needs one."""
+    global _COMMAND_LINE_APP
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        _COMMAND_LINE_APP = QGuiApplication(["kiosk"])
+    return print_jobs(db, job_ids, printer_name, **callbacks)

@@ -85,6 +85,10 @@
         <translation>Chọn bài khác</translation>
     </message>
     <message>
+        <source>Get my certificate</source>
+        <translation>Nhận giấy chứng nhận</translation>
+    </message>
+    <message>
         <source>Almost there</source>
         <translation>Sắp được rồi</translation>
     </message>
@@ -257,6 +261,29 @@
     <message>
         <source>Phone: %1</source>
         <translation>Điện thoại: %1</translation>
+    </message>
+</context>
+<context>
+    <name>KioskFlow</name>
+    <message>
+        <source>The certificate could not be prepared. Please ask a staff member for help.</source>
+        <translation>Chưa chuẩn bị được giấy chứng nhận. Xin bà con nhờ cán bộ giúp.</translation>
+    </message>
+    <message>
+        <source>Your request is recorded. Commune staff will print your certificate and hand it to you.</source>
+        <translation>Đã ghi yêu cầu. Cán bộ xã sẽ in và trao giấy chứng nhận cho bà con.</translation>
+    </message>
+    <message>
+        <source>Printing your certificate…</source>
+        <translation>Đang in giấy chứng nhận…</translation>
+    </message>
+    <message>
+        <source>Your certificate is printed. Please take it from the printer.</source>
+        <translation>Đã in xong. Mời bà con lấy giấy chứng nhận ở máy in.</translation>
+    </message>
+    <message>
+        <source>The printer could not print it now. Your certificate is kept; commune staff will print it for you.</source>
+        <translation>Máy in chưa in được lúc này. Giấy chứng nhận đã được lưu; cán bộ xã sẽ in cho bà con.</translation>
     </message>
 </context>
 <context>

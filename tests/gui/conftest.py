@@ -6,8 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import settings
-
 LESSON = """\
 id: safety.e2e
 skill: safety
@@ -53,49 +51,6 @@ def lessons_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (folder / "e2e.yaml").write_text(LESSON, encoding="utf-8")
     monkeypatch.setenv("KIOSK_LESSONS_DIR", str(folder.parent))
     return folder.parent
-
-
-@pytest.fixture
-def make_window(qtbot):
-    """Build the kiosk window as `kiosk` does, through both start-up phases."""
-    from ui.app import create_app, prepare
-    from ui.main_window import MainWindow
-
-    windows = []
-
-    def make():
-        config = settings.load()
-        app = create_app([])
-        prepare(app, config)
-        window = MainWindow(config)
-        qtbot.addWidget(window)
-        window.resize(1280, 720)
-        window.show()
-        qtbot.waitExposed(window)
-        window.finish_startup()
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        if window.station is not None:
-            window.station.db.kw["bind"].dispose()
-
-
-@pytest.fixture
-def touch(qtbot):
-    """Touch the visible button with this object name on the window's current screen."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QPushButton
-
-    def touch(window, name: str) -> None:
-        screen = window.current_screen()
-        found = [b for b in screen.findChildren(QPushButton, name) if b.isVisible()]
-        assert found, f"no visible button {name!r} on {type(screen).__name__}"
-        assert found[0].isEnabled(), f"button {name!r} is disabled"
-        qtbot.mouseClick(found[0], Qt.MouseButton.LeftButton)
-
-    return touch
 
 
 _MODIFIED = {("a", "\u0306"): "aw", ("a", "\u0302"): "aa", ("e", "\u0302"): "ee",

@@ -48,6 +48,7 @@ class CompletedScreen(Screen):
     outcome_answered = Signal(str)
     proceed = Signal()
     retry = Signal()
+    certificate_wanted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,13 +68,21 @@ class CompletedScreen(Screen):
         self.thanks = label("", "lead")
         self.thanks.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body.addWidget(self.thanks)
+        self.certificate_status = label("", "lead")
+        self.certificate_status.setObjectName("certificate_status")
+        self.certificate_status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.addWidget(self.certificate_status)
         self.body.addStretch(1)
         self.retry_button = button(self.tr("Take the check again"), "primary",
                                    "check_retry")
         self.retry_button.clicked.connect(self.retry)
         self.go_button = button(self.tr("Choose another lesson"), "primary", "completed_go")
         self.go_button.clicked.connect(self.proceed)
+        self.certificate_button = button(self.tr("Get my certificate"), "secondary",
+                                         "certificate_request")
+        self.certificate_button.clicked.connect(self._certificate_wanted)
         self.footer.addStretch(1)
+        self.footer.addWidget(self.certificate_button, 2)
         self.footer.addWidget(self.retry_button, 2)
         self.footer.addWidget(self.go_button, 2)
         self.footer.addStretch(1)
@@ -90,6 +99,7 @@ class CompletedScreen(Screen):
             .replace("%1", str(score)).replace("%2", str(len(lesson.check.questions)))
             .replace("%3", str(lesson.check.pass_mark)))
         self.question.hide()
+        self.certificate_button.hide()
         self.retry_button.show()
         self.go_button.setProperty("role", None)
         set_role(self.go_button, "secondary")
@@ -99,6 +109,8 @@ class CompletedScreen(Screen):
             old.deleteLater()
         self._buttons = []
         self.thanks.clear()
+        self.certificate_status.clear()
+        self.certificate_status.hide()
 
     def show_lesson(self, lesson: Lesson, skill_done: bool, final_opened: bool = False) -> None:
         self._clear()
@@ -112,6 +124,8 @@ class CompletedScreen(Screen):
         elif final_opened:
             text += "\n" + self.tr("The final check of this skill is now open.")
         self.message.setText(text)
+        self.certificate_button.setVisible(skill_done)
+        self.certificate_button.setEnabled(True)
         outcome = lesson.outcome
         self.question.setVisible(outcome is not None)
         if outcome is None:
@@ -122,6 +136,17 @@ class CompletedScreen(Screen):
             choice.clicked.connect(lambda _=False, a=answer: self._answer(a))
             self.answers.addWidget(choice)
             self._buttons.append(choice)
+
+    def _certificate_wanted(self) -> None:
+        self.certificate_button.setEnabled(False)  # one request per touch
+        self.certificate_wanted.emit()
+
+    def show_certificate_status(self, text: str, *, done: bool) -> None:
+        """How the resident's certificate request went; `done` False keeps the button
+        usable to try again."""
+        self.certificate_status.setText(text)
+        self.certificate_status.show()
+        self.certificate_button.setEnabled(not done)
 
     def _answer(self, answer: str) -> None:
         for choice in self._buttons:

@@ -1,0 +1,57 @@
+"""A resident asks for their certificate at the kiosk, right after completing a skill.
+
+They get the skill's certificate (issued now, or the one they already hold) and "Công dân
+số" too once all five skills are done. The certificates become one PDF in the print queue;
+the kiosk then prints it at once or leaves it for staff, as the settings say.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from pathlib import Path
+
+from kiosk import printing
+from kiosk.certificates import issuing, pdf
+from kiosk.certificates.issuing import IssuedCertificate
+from kiosk.certificates.keys import CommuneKey
+from kiosk.certificates.token import qr_text
+from kiosk.db.models import CertificateKind
+from kiosk.lessons.schema import Lesson
+from kiosk.residents import Db
+from kiosk.settings import Settings
+from kiosk.skills import Skill
+
+
+def certificates_for(db: Db, resident_id: int, skill: Skill,
+                     lessons_by_skill: Mapping[Skill, list[Lesson]], settings: Settings,
+                     key: CommuneKey) -> list[IssuedCertificate]:
+    """The skill's certificate and, with all five skills done, "Công dân số"; each issued
+    now unless the resident already holds it. Raises IssueRefused if the skill is not
+    completed."""
+    wanted = []
+    for earned in issuing.entitlements(db, resident_id, lessons_by_skill, settings):
+        if earned.kind is CertificateKind.SKILL and earned.skill != skill:
+            continue
+        wanted.append(earned.current or issuing.issue(
+            db, resident_id, earned.kind, earned.skill, settings, key,
+            lessons_by_skill=lessons_by_skill))
+    if not any(c.kind is CertificateKind.SKILL for c in wanted):
+        # Not earned: let the rules say why, in their words.
+        issuing.issue(db, resident_id, CertificateKind.SKILL, skill, settings, key,
+                      lessons_by_skill=lessons_by_skill)
+    return wanted
+
+
+def queue_for_printing(db: Db, settings: Settings,
+                       certificates: list[IssuedCertificate]) -> printing.JobInfo:
+    """One PDF of the certificates, put in the print queue for this kiosk's printer."""
+    out = io.BytesIO()
+    logo = Path(settings.logo_path) if settings.logo_path else None
+    pdf.render([(c.data, qr_text(c.token, settings.verify_url)) for c in certificates], out,
+               settings.certificate_page, logo)
+    names = ", ".join(dict.fromkeys(c.data.resident_name for c in certificates))
+    return printing.enqueue(db, settings.data_dir, out.getvalue(),
+                            label=f"Chứng nhận: {names}",
+                            serials=[c.serial for c in certificates],
+                            printer=settings.printer_name)
