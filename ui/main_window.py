@@ -32,6 +32,8 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+Shift+L"), self, activated=self.show_problems)
         # And check certificates (a USB scanner types the QR code's text).
         QShortcut(QKeySequence("Ctrl+Shift+V"), self, activated=self.show_verify)
+        # And print the certificates residents asked for.
+        QShortcut(QKeySequence("Ctrl+Shift+P"), self, activated=self.show_print_queue)
 
     def show_screen(self, screen: QWidget) -> None:
         if self.stack.indexOf(screen) < 0:
@@ -85,6 +87,14 @@ class MainWindow(QMainWindow):
         from ui.screens.verify import VerifyScreen
 
         self._show_staff_screen(VerifyScreen(self.station.verify_certificate))
+
+    def show_print_queue(self) -> None:
+        if self.station is None:
+            return
+        from ui.screens.print_queue import PrintQueueScreen
+
+        self._show_staff_screen(PrintQueueScreen(self.station.db,
+                                                 self.config.printer_name))
 
     def show_problems(self) -> None:
         from ui.screens.problems import ProblemsScreen

@@ -469,6 +469,63 @@
     </message>
 </context>
 <context>
+    <name>PrintQueueScreen</name>
+    <message>
+        <source>Certificates waiting to be printed</source>
+        <translation>Giấy chứng nhận đang chờ in</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Stop printing</source>
+        <translation>Dừng in</translation>
+    </message>
+    <message>
+        <source>Print all</source>
+        <translation>In tất cả</translation>
+    </message>
+    <message>
+        <source>Not printed: %1</source>
+        <translation>Chưa in được: %1</translation>
+    </message>
+    <message>
+        <source>Waiting: %1</source>
+        <translation>Đang chờ: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate print job(s) waiting.</source>
+        <translation>
+            <numerusform>Có %n lệnh in giấy chứng nhận đang chờ.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is waiting to be printed.</source>
+        <translation>Không có giấy nào đang chờ in.</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <source>Stopping after the certificate being printed…</source>
+        <translation>Sẽ dừng sau khi in xong giấy đang in…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n print job(s) sent to the printer.</source>
+        <translation>
+            <numerusform>Đã gửi %n lệnh in đến máy in.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still waiting: see the reasons above.</source>
+        <translation>
+            <numerusform>Còn %n lệnh đang chờ: xem lý do ở trên.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProblemsScreen</name>
     <message>
         <source>Problems for staff</source>
