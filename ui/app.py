@@ -82,11 +82,20 @@ def prepare(app: QApplication, config: settings.Settings) -> None:
     theme.apply(app, config.text_size, config.contrast)
 
 
+def _finish_printing() -> None:
+    """A certificate being printed is finished before the kiosk quits; the rest of its
+    batch stays queued. (Print support is loaded only once something was printed.)"""
+    printing = sys.modules.get("ui.printing")
+    if printing is not None:
+        printing.finish_running_batches()
+
+
 def run(argv: list[str]) -> int:
     config = settings.load()
     app = create_app(argv)
     prepare(app, config)
     window = MainWindow(config)
+    app.aboutToQuit.connect(_finish_printing)
     exit_after_paint = os.environ.get("KIOSK_EXIT_AFTER_PAINT") == "1"
     if exit_after_paint:
         # For the start-up benchmark: the first screen is painted, then leave.

@@ -292,6 +292,9 @@ class _BatchThread(QThread):
         self._work = work
         self._stop = stop
 
+    def stop(self) -> None:
+        self._stop.set()
+
     def run(self) -> None:
         result = BatchResult()
         try:
@@ -305,6 +308,15 @@ class _BatchThread(QThread):
 #: Threads still running, so that one outlives a BatchPrinter dropped before it ended
 #: (Qt aborts the process when a running QThread is destroyed).
 _RUNNING: set[_BatchThread] = set()
+
+
+def finish_running_batches(timeout_ms: int = 60_000) -> None:
+    """At quit: let every batch end after the document it is printing (the rest stays
+    queued), so the process never ends with a print thread running."""
+    for thread in list(_RUNNING):
+        thread.stop()
+    for thread in list(_RUNNING):
+        thread.wait(timeout_ms)
 
 
 class BatchPrinter(QObject):

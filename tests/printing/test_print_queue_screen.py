@@ -61,3 +61,16 @@ def test_a_missing_printer_keeps_every_job_with_its_reason(qtbot, touch, queue_s
     assert screen.list.count() == 2
     assert "may-in-khong-co" in screen.list.item(0).text()
     assert "Còn 2 lệnh đang chờ" in screen.summary.text()
+
+
+def test_quitting_mid_batch_finishes_the_page_in_hand_and_keeps_the_rest(
+        qtbot, touch, queue_screen, cups, pdf_printer):
+    from ui.printing import finish_running_batches
+
+    window, screen, ids = queue_screen(6, pdf_printer.name)
+    touch(window, "queue_print")
+    finish_running_batches()  # what the kiosk does when it quits
+    assert not screen.batch.is_running()
+    statuses = [printing.get(window.station.db, i).status for i in ids]
+    assert S.PRINTING not in statuses and S.QUEUED in statuses
+    qtbot.waitUntil(lambda: screen.batch is None, timeout=10_000)
