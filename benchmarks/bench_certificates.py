@@ -6,6 +6,9 @@ kiosk. Tokens are random strings of the token's alphabet and length (~250 base45
 after a verification address): the QR code's cost depends on the length, not the content.
 The third row, without a target, is the QR matrix of one token alone (`qrcode`, which
 chooses the mask by the standard's penalty rules): most of a certificate's time.
+
+The baseline, measured in the same rounds, is reportlab alone writing as many A4 pages
+with one line of text in the same embedded font: what any PDF costs on this machine.
 """
 
 from __future__ import annotations
@@ -54,9 +57,26 @@ def _certificates(count: int) -> list:
     return certs
 
 
+def _plain_pages(count: int) -> None:
+    """The baseline: `count` A4 pages, one line of Vietnamese text each, embedded font."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    from kiosk.certificates import pdf
+
+    pdf._register_fonts()  # once per process, as for the certificates
+    page = canvas.Canvas(io.BytesIO(), pagesize=landscape(A4), initialFontName=pdf.REGULAR)
+    for i in range(count):
+        page.setFont(pdf.REGULAR, 24)
+        page.drawString(72, 300, f"Nguyễn Thị Ánh Hồng {i}")
+        page.showPage()
+    page.save()
+
+
 @register("certificate-pdf", "certificates to PDF in-process: one, a batch of 100, a QR code")
 def certificate_pdf(options: Options) -> list[Row]:
     one, batch, qr = Sample("kiosk"), Sample("kiosk"), Sample("qrcode")
+    plain_one, plain_batch = Sample("plain reportlab page"), Sample("plain reportlab pages")
     figures = ("one certificate to PDF, A4", f"{BATCH} certificates into one PDF, A4",
                "QR matrix of one token (part of the above)")
     try:
@@ -74,15 +94,23 @@ def certificate_pdf(options: Options) -> list[Row]:
             start = time.perf_counter()
             qr_code(single[0][1])
             took_qr = time.perf_counter() - start
+            start = time.perf_counter()
+            _plain_pages(1)
+            took_plain_one = time.perf_counter() - start
+            start = time.perf_counter()
+            _plain_pages(BATCH)
+            took_plain_batch = time.perf_counter() - start
             if round_ >= options.warmup:
                 one.seconds.append(took_one)
                 batch.seconds.append(took_batch)
                 qr.seconds.append(took_qr)
+                plain_one.seconds.append(took_plain_one)
+                plain_batch.seconds.append(took_plain_batch)
     except Exception as exc:  # a benchmark reports, it never raises
         return [Row(figure, Sample("kiosk"), error=f"{type(exc).__name__}: {exc}")
                 for figure in figures[:2]]
     return [
-        Row(figures[0], one, max_median=0.060),
-        Row(figures[1], batch, max_median=2.0),
+        Row(figures[0], one, plain_one, max_median=0.060),
+        Row(figures[1], batch, plain_batch, max_median=2.0),
         Row(figures[2], qr),
     ]
