@@ -11,9 +11,15 @@ a practice screen is rebuilt, and warns; a small event filter is simpler and exa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QFrame,
+    QScrollArea,
+    QWidget,
+)
 
 #: How far a finger moves before a touch becomes a drag.
 DRAG_START = 12
@@ -83,3 +89,16 @@ def touch_scrolling(area: QAbstractScrollArea) -> QAbstractScrollArea:
     """Let a finger drag the area's content up and down."""
     _DragToScroll(area).watch(area.viewport())
     return area
+
+
+def scroll_area(content: QWidget, name: str | None = None) -> QScrollArea:
+    """`content` in a frameless area that scrolls up and down only, by finger too: for a
+    list that may outgrow a 720p screen."""
+    area = QScrollArea()
+    if name:
+        area.setObjectName(name)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(content)
+    return touch_scrolling(area)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.lessons.schema import Lesson
 from kiosk.progress import NOT_STARTED, LessonState, is_open
 from kiosk.skills import Skill
 from ui.screens.base import Screen, button, label
-from ui.touch import touch_scrolling
+from ui.touch import scroll_area
 
 
 class LessonListScreen(Screen):
@@ -27,14 +27,7 @@ class LessonListScreen(Screen):
         self.rows.setContentsMargins(0, 0, 0, 0)
         self.rows.setSpacing(16)
         self.rows.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setObjectName("lesson_scroll")
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(host)
-        touch_scrolling(scroll)
-        self.body.addWidget(scroll, 1)
+        self.body.addWidget(scroll_area(host, "lesson_scroll"), 1)
         back = button(self.tr("Back to the skills"), None, "lessons_back")
         back.clicked.connect(self.back)
         self.footer.addWidget(back)

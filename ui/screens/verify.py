@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QScrollArea, QWidget
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
 
 from kiosk.certificates.token import Status, Verification, describe
 from ui.screens.base import Screen, button, label
 from ui.theme import set_role
-from ui.touch import touch_scrolling
+from ui.touch import scroll_area
 
 
 class VerifyScreen(Screen):
@@ -47,12 +47,7 @@ class VerifyScreen(Screen):
         self.fields.setContentsMargins(0, 0, 0, 0)
         self.fields.setHorizontalSpacing(24)
         self.fields.setColumnStretch(1, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(host)
-        touch_scrolling(scroll)
-        self.body.addWidget(scroll, 1)
+        self.body.addWidget(scroll_area(host), 1)
         close = button(self.tr("Close"), None, "verify_close")
         close.clicked.connect(self.closed)
         self.footer.addWidget(close)
