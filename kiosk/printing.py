@@ -27,7 +27,7 @@ import shutil
 import socket
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select, update
@@ -297,6 +297,27 @@ def save_copy(db: Db, job_id: int, target: Path | str) -> Path:
     _move(db, job_id, [PrintJobStatus.QUEUED, PrintJobStatus.FAILED],
           status=PrintJobStatus.DONE, last_error=None)
     return target
+
+
+#: Printed (or cancelled) jobs keep their PDF this long, for a reprint, then it goes.
+KEEP_PRINTED_DAYS = 30
+
+
+def purge_finished(db: Db, *, days: int = KEEP_PRINTED_DAYS,
+                   station: str | None = None) -> int:
+    """Delete the PDFs of this station's jobs done or cancelled more than `days` ago, and
+    their rows; certificates themselves stay in their table and can be printed again.
+    Returns how many jobs went."""
+    cutoff = utcnow() - timedelta(days=days)
+    with db.begin() as session:
+        old = list(session.scalars(select(PrintJob).where(
+            PrintJob.station == (station or this_station()),
+            PrintJob.status.in_([PrintJobStatus.DONE, PrintJobStatus.CANCELLED]),
+            PrintJob.updated_at < cutoff)))
+        for job in old:
+            Path(job.pdf_path).unlink(missing_ok=True)
+            session.delete(job)
+        return len(old)
 
 
 def _file_name(label: str) -> str:

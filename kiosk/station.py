@@ -72,6 +72,8 @@ def open_station(config: Settings) -> Station:
     from kiosk import printing
 
     db = open_database(config.effective_database_url, config.hamlets)
-    # Print jobs a crash left half-done are marked for staff, never printed twice alone.
+    # Print jobs a crash left half-done are marked for staff, never printed twice alone;
+    # month-old printed files go.
     printing.recover_interrupted(db)
+    printing.purge_finished(db)
     return Station(config, db, load_pack(config.lessons_dir))

@@ -487,6 +487,10 @@
         <translation>In tất cả</translation>
     </message>
     <message>
+        <source>Save as PDF…</source>
+        <translation>Lưu thành tệp PDF…</translation>
+    </message>
+    <message>
         <source>Not printed: %1</source>
         <translation>Chưa in được: %1</translation>
     </message>
@@ -503,6 +507,18 @@
     <message>
         <source>Nothing is waiting to be printed.</source>
         <translation>Không có giấy nào đang chờ in.</translation>
+    </message>
+    <message>
+        <source>Save the certificate as a PDF file</source>
+        <translation>Lưu giấy chứng nhận thành tệp PDF</translation>
+    </message>
+    <message>
+        <source>Could not save the file: %1</source>
+        <translation>Không lưu được tệp: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Đã lưu vào %1</translation>
     </message>
     <message>
         <source>Printing…</source>

@@ -74,3 +74,21 @@ def test_quitting_mid_batch_finishes_the_page_in_hand_and_keeps_the_rest(
     statuses = [printing.get(window.station.db, i).status for i in ids]
     assert S.PRINTING not in statuses and S.QUEUED in statuses
     qtbot.waitUntil(lambda: screen.batch is None, timeout=10_000)
+
+
+def test_without_a_printer_staff_save_a_certificate_to_a_file(qtbot, touch, queue_screen,
+                                                               cups, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window, screen, ids = queue_screen(2, "may-in-khong-co")
+    target = tmp_path / "usb" / "chung-nhan.pdf"
+    target.parent.mkdir()
+    # Where staff point the file dialog (the system's own dialog, not driven here).
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args: (str(target), "PDF (*.pdf)")))
+    assert not screen.save_button.isEnabled()  # nothing chosen yet
+    screen.list.setCurrentRow(0)
+    touch(window, "queue_save")
+    assert target.read_bytes() == printing.get(window.station.db, ids[0]).pdf_path.read_bytes()
+    assert printing.get(window.station.db, ids[0]).status == S.DONE
+    assert screen.list.count() == 1 and str(target) in screen.summary.text()

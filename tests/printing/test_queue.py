@@ -185,3 +185,25 @@ def test_the_core_queue_imports_no_qt():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=REPO, timeout=60, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_month_old_printed_files_go_and_waiting_ones_stay(db, data_dir, make_pdf):
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from kiosk.db.models import PrintJob, utcnow
+
+    old_done, old_waiting, new_done = (
+        printing.enqueue(db, data_dir, make_pdf(f"Người {n}"), label=f"Chứng nhận {n}")
+        for n in range(3))
+    for job in (old_done, new_done):
+        printing.claim(db, job.id)
+        printing.mark_done(db, job.id)
+    with db.begin() as session:
+        session.execute(update(PrintJob).where(PrintJob.id.in_([old_done.id, old_waiting.id]))
+                        .values(updated_at=utcnow() - timedelta(days=40)))
+    assert printing.purge_finished(db) == 1
+    assert printing.get(db, old_done.id) is None and not old_done.pdf_path.exists()
+    for kept in (old_waiting, new_done):  # never a waiting job, nor a recent one
+        assert printing.get(db, kept.id) is not None and kept.pdf_path.exists()

@@ -8,7 +8,9 @@ staff see them listed first and decide.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QProgressBar, QWidget
 
 from kiosk import printing
@@ -47,8 +49,13 @@ class PrintQueueScreen(Screen):
         self.stop_button.hide()
         self.print_button = button(self.tr("Print all"), "primary", "queue_print")
         self.print_button.clicked.connect(self.print_all)
+        # No printer at hand: the chosen certificate goes to a file (a USB stick) instead.
+        self.save_button = button(self.tr("Save as PDF…"), None, "queue_save")
+        self.save_button.clicked.connect(self.save_chosen)
+        self.list.currentRowChanged.connect(lambda _row: self._enable())
         self.footer.addWidget(self.close_button)
         self.footer.addStretch(1)
+        self.footer.addWidget(self.save_button)
         self.footer.addWidget(self.stop_button)
         self.footer.addWidget(self.print_button)
         self.refresh()
@@ -66,10 +73,41 @@ class PrintQueueScreen(Screen):
                 text += "\n" + self.tr("Not printed: %1").replace("%1", job.last_error or "")
             elif job.last_error:
                 text += "\n" + self.tr("Waiting: %1").replace("%1", job.last_error)
-            self.list.addItem(QListWidgetItem(text))
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, job.id)
+            self.list.addItem(item)
         self.summary.setText(self.tr("%n certificate print job(s) waiting.", "", len(jobs))
                              if jobs else self.tr("Nothing is waiting to be printed."))
-        self.print_button.setEnabled(bool(jobs) and self.batch is None)
+        self._enable()
+
+    def _enable(self) -> None:
+        idle = self.batch is None
+        self.print_button.setEnabled(self.list.count() > 0 and idle)
+        self.save_button.setEnabled(self.list.currentItem() is not None and idle)
+
+    def save_chosen(self) -> None:
+        """Save the chosen job's PDF where staff say; it then leaves the queue."""
+        from PySide6.QtWidgets import QFileDialog
+
+        item = self.list.currentItem()
+        if item is None or self.batch is not None:
+            return
+        job = printing.get(self.db, item.data(Qt.ItemDataRole.UserRole))
+        if job is None:
+            return self.refresh()
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the certificate as a PDF file"),
+            str(Path.home() / f"{job.label or 'chung-nhan'}.pdf"), "PDF (*.pdf)")
+        if not target:
+            return
+        try:
+            saved = printing.save_copy(self.db, job.id, target)
+        except (LookupError, OSError) as exc:
+            self.summary.setText(self.tr("Could not save the file: %1").replace(
+                "%1", str(exc)))
+            return
+        self.refresh()
+        self.summary.setText(self.tr("Saved to %1").replace("%1", str(saved)))
 
     def print_all(self) -> None:
         from ui.printing import BatchPrinter
@@ -90,7 +128,7 @@ class PrintQueueScreen(Screen):
         self.progress.show()
         self.stop_button.show()
         self.stop_button.setEnabled(True)
-        self.print_button.setEnabled(False)
+        self._enable()
         self.close_button.setEnabled(False)  # the batch must end before the screen goes
         self.summary.setText(self.tr("Printing…"))
         self.batch.start()
