@@ -213,13 +213,8 @@ def _cmd_certificate_export(args: argparse.Namespace) -> int:
     if cert is None:
         print(f"Không có chứng nhận số {args.serial}.", file=sys.stderr)
         return 1
-    try:
-        from kiosk.certificates.pdf import render
-    except ModuleNotFoundError as exc:
-        if exc.name != "kiosk.certificates.pdf":
-            raise
-        print("Bản cài đặt này chưa có phần tạo tệp PDF chứng nhận.", file=sys.stderr)
-        return 1
+    from kiosk.certificates.pdf import render
+
     if cert.revoked:
         print(f"Lưu ý: chứng nhận số {cert.serial} đã bị thu hồi "
               f"(lý do: {cert.revoked_reason or 'không ghi'}); mã QR trên tệp sẽ báo như vậy.",
