@@ -49,7 +49,8 @@ def _cmd_lessons_check(args: argparse.Namespace) -> int:
 def _cmd_screenshots(args: argparse.Namespace) -> int:
     from ui.screenshots import main as render
 
-    return render(Path(args.dir), all_text_sizes=args.all_text_sizes, lesson=args.lesson)
+    return render(Path(args.dir), all_text_sizes=args.all_text_sizes, lesson=args.lesson,
+                  console=args.console)
 
 
 def _cmd_db_upgrade(args: argparse.Namespace) -> int:
@@ -335,6 +336,8 @@ def parser() -> argparse.ArgumentParser:
     shots.add_argument("dir")
     shots.add_argument("--all-text-sizes", action="store_true",
                        help="ở cả ba cỡ chữ, kèm mọi màn hình thực hành")
+    shots.add_argument("--console", action="store_true",
+                       help="chỉ chụp bảng điều khiển cán bộ (với dữ liệu mẫu)")
     shots.add_argument("--lesson", metavar="ID",
                        help="chỉ chụp từng bước của một bài (xem trước khi soạn bài)")
     shots.set_defaults(func=_cmd_screenshots)

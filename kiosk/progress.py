@@ -8,17 +8,21 @@ an attempt so staff can see which steps are hard.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from kiosk.db.models import (
     LessonProgress,
     OutcomeAnswer,
     ProgressStatus,
+    Resident,
+    SkillProgress,
     StepAttempt,
     StepProgress,
+    StepStats,
     utcnow,
 )
 from kiosk.lessons.schema import Lesson
@@ -101,7 +105,21 @@ def _row(session: Session, resident_id: int, lesson: Lesson) -> LessonProgress:
                              skill=lesson.skill.value, current_step=0,
                              status=ProgressStatus.IN_PROGRESS)
         session.add(row)
+        _skill_row(session, resident_id, lesson)
         session.flush()
+    return row
+
+
+def _skill_row(session: Session, resident_id: int, lesson: Lesson) -> SkillProgress:
+    """The resident's row for the lesson's skill, made when its first lesson is opened."""
+    row = session.scalar(select(SkillProgress).where(
+        SkillProgress.resident_id == resident_id,
+        SkillProgress.skill == lesson.skill.value))
+    if row is None:
+        hamlet_id = session.scalar(select(Resident.hamlet_id).where(Resident.id == resident_id))
+        row = SkillProgress(resident_id=resident_id, hamlet_id=hamlet_id,
+                            skill=lesson.skill.value)
+        session.add(row)
     return row
 
 
@@ -129,6 +147,25 @@ def record_attempt(
             resident_id=resident_id, lesson_id=lesson.id, step_index=step_index,
             step_id=lesson.step_id(step_index), correct=correct, answer=answer,
             hints_used=hints_used, seconds=seconds))
+        count_answer(session, lesson.id, step_index, lesson.step_id(step_index),
+                     wrong=not correct, hints=hints_used)
+
+
+def count_answer(session: Session, lesson_id: str, step_index: int, step_id: str, *,
+                 wrong: bool, hints: int, day: date | None = None, times: int = 1) -> None:
+    """Add answers to the step's counters for the day (one statement, safe when several
+    kiosks answer the same step at once)."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(StepStats).values(
+        lesson_id=lesson_id, step_index=step_index, step_id=step_id,
+        day=day or date.today(), attempts=times, wrong=times if wrong else 0, hints=hints)
+    session.execute(statement.on_conflict_do_update(
+        index_elements=["lesson_id", "step_index", "day"],
+        set_={"attempts": StepStats.attempts + statement.excluded.attempts,
+              "wrong": StepStats.wrong + statement.excluded.wrong,
+              "hints": StepStats.hints + statement.excluded.hints,
+              "step_id": statement.excluded.step_id}))
 
 
 def finish_step(
@@ -151,17 +188,20 @@ def finish_step(
                                      correct_first_try=correct_first_try))
         total = len(lesson.all_steps)
         if step_index >= total - 1 and lesson.check is None:
-            _complete(row, total)
+            _complete(session, row, lesson)
         elif row.status != ProgressStatus.COMPLETED:
             row.current_step = max(row.current_step, step_index + 1)
         return _state(row)
 
 
-def _complete(row: LessonProgress, total: int) -> None:
+def _complete(session: Session, row: LessonProgress, lesson: Lesson) -> None:
     if row.status != ProgressStatus.COMPLETED:
         row.status = ProgressStatus.COMPLETED
         row.completed_at = utcnow()
-    row.current_step = total
+        if lesson.final:  # it opens only when the rest of the skill is done
+            skill = _skill_row(session, row.resident_id, lesson)
+            skill.completed_at = skill.completed_at or row.completed_at
+    row.current_step = len(lesson.all_steps)
 
 
 def finish_check(db: Db, resident_id: int, lesson: Lesson, score: int) -> bool:
@@ -174,7 +214,7 @@ def finish_check(db: Db, resident_id: int, lesson: Lesson, score: int) -> bool:
         row = _row(session, resident_id, lesson)
         row.check_score = score
         if passed:
-            _complete(row, len(lesson.all_steps))
+            _complete(session, row, lesson)
         elif row.status != ProgressStatus.COMPLETED:
             row.current_step = len(lesson.steps)
     return passed

@@ -15,8 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kiosk.db.models import Hamlet, Resident, utcnow
-from kiosk.text import InvalidInput, fold, normalize_name, normalize_phone
+from kiosk.db.models import Hamlet, Resident, ResidentTerm, utcnow
+from kiosk.text import InvalidInput, fold, name_terms, normalize_name, normalize_phone
 
 Db = sessionmaker[Session]
 
@@ -106,6 +106,9 @@ def register(
             )
             session.add(resident)
             try:
+                session.flush()
+                session.add_all(ResidentTerm(term=term, resident_id=resident.id)
+                                for term in name_terms(name))
                 session.commit()
             except IntegrityError:  # the code was taken: draw another
                 session.rollback()

@@ -57,3 +57,14 @@ def normalize_phone(text: str) -> str | None:
     if not digits.isdigit() or not digits.startswith("0") or not 10 <= len(digits) <= 11:
         raise InvalidInput("phone", "invalid")
     return digits
+
+
+MAX_TERM_LENGTH = 64
+
+
+def name_terms(name: str) -> list[str]:
+    """The words staff can find a name by: folded, each once, in order."""
+    seen: dict[str, None] = {}
+    for word in fold(name).split():
+        seen.setdefault(word[:MAX_TERM_LENGTH], None)
+    return list(seen)

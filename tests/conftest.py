@@ -78,3 +78,29 @@ def touch(qtbot):
         qtbot.mouseClick(found[0], Qt.MouseButton.LeftButton)
 
     return touch
+
+
+@pytest.fixture
+def console_as(make_window):
+    """The staff console opened for a new staff member of the given role, signed in
+    without the PIN pad (the sign-in itself has tests of its own). Returns
+    (window, console); `page` opens that console page first."""
+    from kiosk.db.models import StaffRole, StaffUser
+    from kiosk.staff import StaffUserInfo
+
+    made = []
+
+    def open_console(role: StaffRole = StaffRole.ADMIN, page: str | None = None,
+                     window=None, display_name: str | None = None):
+        window = window or make_window()
+        made.append(role)
+        with window.station.db.begin() as session:
+            row = StaffUser(username=f"{role.value}-{len(made)}",
+                            display_name=display_name or f"Cán bộ thử {len(made)}",
+                            role=role, pin_hash="!")  # no PIN can match "!"
+            session.add(row)
+            session.flush()
+            user = StaffUserInfo(row.id, row.username, row.display_name, role)
+        return window, window.open_console(user, page)
+
+    return open_console

@@ -11,6 +11,9 @@ from kiosk.settings import Settings
 from ui.modes import Mode, ModeManager
 from ui.screens.welcome import WelcomeScreen
 
+# What a staff shortcut opens on the console's certificates page.
+_SECTIONS = {"Ctrl+Shift+V": "verify", "Ctrl+Shift+P": "queue"}
+
 
 class MainWindow(QMainWindow):
     # Emitted when phase 2 of start-up is over, whether or not it succeeded.
@@ -28,12 +31,14 @@ class MainWindow(QMainWindow):
         self.flow = None
         self.station = None
         self.startup_error: str | None = None
-        # Staff look at broken lessons and settings here (a PIN comes with the console).
-        QShortcut(QKeySequence("Ctrl+Shift+L"), self, activated=self.show_problems)
-        # And check certificates (a USB scanner types the QR code's text).
-        QShortcut(QKeySequence("Ctrl+Shift+V"), self, activated=self.show_verify)
-        # And print the certificates residents asked for.
-        QShortcut(QKeySequence("Ctrl+Shift+P"), self, activated=self.show_print_queue)
+        # The staff console, behind a PIN. Its pages can be asked for directly: broken
+        # lessons and settings, checking a certificate (a USB scanner types the QR code's
+        # text), printing the certificates residents asked for.
+        for keys, page in (("Ctrl+Shift+S", None), ("Ctrl+Shift+L", "problems"),
+                           ("Ctrl+Shift+V", "certificates"),
+                           ("Ctrl+Shift+P", "certificates")):
+            QShortcut(QKeySequence(keys), self,
+                      activated=lambda page=page, keys=keys: self.show_console(page, keys))
 
     def show_screen(self, screen: QWidget) -> None:
         if self.stack.indexOf(screen) < 0:
@@ -81,30 +86,37 @@ class MainWindow(QMainWindow):
         self.welcome.set_ready(True, notice)
         self.ready.emit()
 
-    def show_verify(self) -> None:
+    def show_console(self, page: str | None = None, shortcut: str | None = None) -> None:
+        """Ask for a staff PIN, then open the console (at `page` if the role may see it)."""
         if self.station is None:
+            from ui.screens.problems import ProblemsScreen
+
+            # Without storage there is nobody to sign in: show what went wrong.
+            problems = [self.startup_error or "", *self.config.problems]
+            self._show_staff_screen(ProblemsScreen([p for p in problems if p]))
             return
-        from ui.screens.verify import VerifyScreen
+        from ui.console.login import LoginScreen
 
-        self._show_staff_screen(VerifyScreen(self.station.verify_certificate))
+        login = LoginScreen(self.station)
+        login.signed_in.connect(
+            lambda user: self.open_console(user, page, section=_SECTIONS.get(shortcut)))
+        self._show_staff_screen(login)
 
-    def show_print_queue(self) -> None:
-        if self.station is None:
-            return
-        from ui.screens.print_queue import PrintQueueScreen
+    def open_console(self, user, page: str | None = None, section: str | None = None):
+        """The console for a signed-in staff member (kiosk.staff.StaffUserInfo)."""
+        from ui.console.context import ConsoleContext
+        from ui.console.window import ConsoleScreen
 
-        self._show_staff_screen(PrintQueueScreen(self.station.db,
-                                                 self.config.printer_name))
-
-    def show_problems(self) -> None:
-        from ui.screens.problems import ProblemsScreen
-
-        problems = list(self.config.problems)
-        if self.station is not None:
-            problems = self.station.problems
-        if self.startup_error:
-            problems.insert(0, self.startup_error)
-        self._show_staff_screen(ProblemsScreen(problems))
+        console = ConsoleScreen(ConsoleContext(self.station, user))
+        shown = console.open_page(page) if page else None
+        if section and hasattr(shown, "show_section"):
+            shown.show_section(section)
+        previous = self.current_screen()
+        self._show_staff_screen(console)
+        if previous is not self.welcome and hasattr(previous, "closed"):
+            self.stack.removeWidget(previous)
+            previous.deleteLater()
+        return console
 
     def _show_staff_screen(self, screen: QWidget) -> None:
         screen.closed.connect(lambda: self._close_staff_screen(screen))

@@ -146,7 +146,42 @@ def _scenes(window) -> Iterator[tuple[str, Callable[[], None]]]:
             flow.completed.show_not_passed(checked, 1)
             window.show_screen(flow.completed)
         yield "17-check-not-passed", not_passed
-    yield "18-problems", window.show_problems
+
+
+def _console_scenes(window) -> Iterator[tuple[str, Callable[[], None]]]:
+    """The sign-in, then every console page as an admin sees it, over demo residents; a
+    page (or the sign-in screen) with a `screenshot_scenes()` adds the states it wants
+    seen."""
+    from kiosk import demo_data
+    from kiosk.db.models import StaffRole, StaffUser
+    from kiosk.staff import StaffUserInfo
+    from ui.console.window import PAGES
+
+    station = window.station
+    demo_data.generate(station.db, station.lessons_by_skill(), count=400, seed=7)
+    with station.db.begin() as session:
+        row = StaffUser(username="screenshots", display_name="Lê Thị Thu Hà",
+                        role=StaffRole.ADMIN, pin_hash="!")
+        session.add(row)
+        session.flush()
+        user = StaffUserInfo(row.id, row.username, row.display_name, row.role)
+
+    yield "30-console-sign-in", lambda: window.show_console()
+    login = window.current_screen()
+    for name, go in getattr(login, "screenshot_scenes", lambda: [])():
+        yield f"30-console-sign-in-{name}", go
+    console = window.open_console(user)
+    for number, page in enumerate(PAGES, start=31):
+        def show(key: str = page.key) -> None:
+            window.show_screen(console)
+            console.open_page(key)
+        yield f"{number}-console-{page.key}", show
+        shown = console.open_page(page.key)
+        for name, go in getattr(shown, "screenshot_scenes", lambda: [])():
+            def then(go: Callable[[], None] = go, show=show) -> None:
+                show()
+                go()
+            yield f"{number}-console-{page.key}-{name}", then
 
 
 def _lesson_scenes(window, lesson_id: str) -> Iterator[tuple[str, Callable[[], None]]]:
@@ -194,7 +229,7 @@ def settle() -> None:
 
 
 def render(out: Path, text_size: str | None = None, suffix: str = "",
-           lesson: str | None = None) -> list[Path]:
+           lesson: str | None = None, console: bool = False) -> list[Path]:
 
     from kiosk import settings
     from ui.app import create_app, prepare
@@ -213,7 +248,10 @@ def render(out: Path, text_size: str | None = None, suffix: str = "",
     if window.flow is None:
         raise SystemExit(window.startup_error or "start-up failed")
     written = []
-    scenes = _lesson_scenes(window, lesson) if lesson else _scenes(window)
+    if console:
+        scenes = _console_scenes(window)
+    else:
+        scenes = _lesson_scenes(window, lesson) if lesson else _scenes(window)
     for name, go in scenes:
         for width, height in SIZES:
             window.resize(width, height)
@@ -226,7 +264,8 @@ def render(out: Path, text_size: str | None = None, suffix: str = "",
     return written
 
 
-def main(out: Path, all_text_sizes: bool = False, lesson: str | None = None) -> int:
+def main(out: Path, all_text_sizes: bool = False, lesson: str | None = None,
+         console: bool = False) -> int:
     """Every screen at both sizes; with `all_text_sizes`, at each of the three text sizes,
     plus every practice screen in out/phone."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -234,7 +273,7 @@ def main(out: Path, all_text_sizes: bool = False, lesson: str | None = None) -> 
         os.environ["KIOSK_DATA_DIR"] = tmp
         os.environ.setdefault("KIOSK_CONFIG", str(Path(tmp) / "settings.toml"))
         if not all_text_sizes:
-            written = render(out, lesson=lesson)
+            written = render(out, lesson=lesson, console=console)
         else:
             from ui.phone.gallery import render_gallery
             from ui.theme import TEXT_SIZES
@@ -243,6 +282,7 @@ def main(out: Path, all_text_sizes: bool = False, lesson: str | None = None) -> 
             for size in TEXT_SIZES:
                 os.environ["KIOSK_DATA_DIR"] = str(Path(tmp) / size)
                 written += render(out, size, f"-{size}")
+                written += render(out, size, f"-{size}", console=True)
             written += render_gallery(out / "phone")
     print(f"{len(written)} ảnh màn hình trong {out}")
     return 0

@@ -17,6 +17,8 @@ TEXT_SIZES = {"normal": 24, "large": 28, "huge": 34}
 MIN_TOUCH = 64
 # On-screen keyboard keys: six rows of them must leave room for the question at 720 px.
 KEY_TOUCH = 56
+# The staff console shows tables and forms: smaller text, still finger-sized targets.
+CONSOLE_TOUCH = 48
 FONT_FAMILY = "Noto Sans"
 
 
@@ -158,4 +160,50 @@ def style_sheet(text_size: str = "large", palette: Palette | None = None) -> str
     QScrollBar:vertical {{ width: 28px; }}
     QListWidget {{ background: {p.surface}; border: 2px solid {p.border};
         border-radius: 12px; font-size: {small}px; }}
+    {console_style_sheet(base, p)}
+    """
+
+
+def console_style_sheet(base: int, p: Palette) -> str:
+    """The staff console (role "console"): staff read tables at a desk or standing at the
+    kiosk, so text is smaller than the residents' but targets stay finger-sized."""
+    c = "QWidget[role=\"console\"]"
+    text = round(base * 0.75)
+    small = round(text * 0.9)
+    lead = round(text * 1.15)
+    title = round(text * 1.45)
+    return f"""
+    {c} QWidget {{ font-size: {text}px; }}
+    {c} QLabel[role="title"] {{ font-size: {title}px; font-weight: bold; }}
+    {c} QLabel[role="lead"] {{ font-size: {lead}px; }}
+    {c} QLabel[role="muted"] {{ font-size: {small}px; color: {p.muted}; }}
+    {c} QLabel[role="error"] {{ font-size: {lead}px; color: {p.wrong}; font-weight: bold; }}
+    {c} QLabel[role="notice"] {{ font-size: {small}px; color: {p.wrong}; font-weight: bold; }}
+    {c} QLabel[role="figure"] {{ font-size: {round(title * 1.4)}px; font-weight: bold;
+        color: {p.primary}; }}
+    {c} QPushButton {{ min-height: {CONSOLE_TOUCH}px; min-width: {CONSOLE_TOUCH}px;
+        padding: 2px 16px; border-radius: 10px; font-size: {text}px; }}
+    {c} QPushButton[role="nav"] {{ text-align: left; padding: 2px 16px; border: none;
+        background: transparent; font-size: {lead}px; }}
+    {c} QPushButton[role="nav"]:checked {{ background: {p.primary}; color: {p.primary_text};
+        font-weight: bold; }}
+    {c} QPushButton[role="nav"]:focus {{ border: 3px solid {p.focus_ring}; }}
+    {c} QFrame[role="console-nav"] {{ background: {p.secondary};
+        border-right: 2px solid {p.border}; }}
+    {c} QLineEdit, {c} QComboBox, {c} QSpinBox, {c} QDateEdit {{
+        min-height: {CONSOLE_TOUCH}px; font-size: {text}px; padding: 0px 12px;
+        border: 2px solid {p.border}; border-radius: 10px; background: {p.surface}; }}
+    {c} QCheckBox {{ min-height: {CONSOLE_TOUCH}px; }}
+    {c} QCheckBox::indicator {{ width: 28px; height: 28px; }}
+    {c} QTableView, {c} QListView, {c} QTreeView, {c} QListWidget {{
+        background: {p.surface}; border: 2px solid {p.border}; border-radius: 10px;
+        font-size: {text}px; selection-background-color: {p.selected_bg};
+        selection-color: {p.text}; }}
+    {c} QHeaderView::section {{ background: {p.secondary}; font-weight: bold;
+        font-size: {small}px; padding: 6px; border: none;
+        border-bottom: 2px solid {p.border}; }}
+    {c} QTabBar::tab {{ min-height: {CONSOLE_TOUCH}px; padding: 0px 20px;
+        font-size: {text}px; }}
+    {c} QTabBar::tab:selected {{ font-weight: bold; border-bottom: 4px solid {p.primary}; }}
+    {c} QProgressBar {{ font-size: {small}px; }}
     """

@@ -8,11 +8,12 @@ and none may be added.
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import ClassVar
 
 from sqlalchemy import (
     Boolean,
+    Date,
     DateTime,
     Enum,
     ForeignKey,
@@ -65,15 +66,26 @@ class Resident(Base):
     full_name: Mapped[str] = mapped_column(String(200))
     # The name without case or diacritics, for search that ignores how it was typed.
     name_folded: Mapped[str] = mapped_column(String(200), index=True)
-    birth_year: Mapped[int] = mapped_column(Integer)
+    birth_year: Mapped[int] = mapped_column(Integer, index=True)
     hamlet_id: Mapped[int] = mapped_column(ForeignKey("hamlets.id"), index=True)
-    phone: Mapped[str | None] = mapped_column(String(20))
+    phone: Mapped[str | None] = mapped_column(String(20), index=True)
     consent_version: Mapped[str] = mapped_column(String(20))
     consent_at: Mapped[datetime]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     hamlet: Mapped[Hamlet] = relationship(lazy="joined")
+
+
+class ResidentTerm(Base):
+    """One folded word of a resident's name (kiosk.text.name_terms), so staff search by
+    any word, or the start of one, through an index instead of reading every name."""
+
+    __tablename__ = "resident_terms"
+
+    term: Mapped[str] = mapped_column(String(64), primary_key=True)
+    resident_id: Mapped[int] = mapped_column(
+        ForeignKey("residents.id", ondelete="CASCADE"), primary_key=True, index=True)
 
 
 class ProgressStatus(enum.StrEnum):
@@ -118,6 +130,48 @@ class StepProgress(Base):
     step_id: Mapped[str] = mapped_column(String(60))
     completed_at: Mapped[datetime] = mapped_column(default=utcnow)
     correct_first_try: Mapped[bool | None]
+
+
+class SkillProgress(Base):
+    """Where a resident stands in one skill, kept beside lesson_progress by
+    kiosk.progress so reports count people per khóm/ấp × skill from one small table.
+
+    `hamlet_id` repeats the resident's khóm/ấp (changed with it by edits and merges);
+    `completed_at` is set when the skill's final check is passed.
+    """
+
+    __tablename__ = "skill_progress"
+    __table_args__ = (
+        UniqueConstraint("resident_id", "skill"),
+        Index("ix_skill_progress_report", "hamlet_id", "skill", "started_at", "completed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    resident_id: Mapped[int] = mapped_column(ForeignKey("residents.id", ondelete="CASCADE"))
+    hamlet_id: Mapped[int] = mapped_column(ForeignKey("hamlets.id"))
+    skill: Mapped[str] = mapped_column(String(40))
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    completed_at: Mapped[datetime | None]
+    # Set when the skill was completed in a presenter-led group session.
+    group_session_id: Mapped[int | None] = mapped_column(ForeignKey("group_sessions.id"))
+
+
+class StepStats(Base):
+    """Answers per lesson step and day, counted as they are given (kiosk.progress), so
+    the "hardest steps" report sums a few rows per step instead of every attempt.
+    `day` is the kiosk's local date."""
+
+    __tablename__ = "step_stats"
+    __table_args__ = (UniqueConstraint("lesson_id", "step_index", "day"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lesson_id: Mapped[str] = mapped_column(String(120))
+    step_index: Mapped[int]
+    step_id: Mapped[str] = mapped_column(String(60))
+    day: Mapped[date] = mapped_column(Date, index=True)
+    attempts: Mapped[int] = mapped_column(default=0)
+    wrong: Mapped[int] = mapped_column(default=0)
+    hints: Mapped[int] = mapped_column(default=0)
 
 
 class StepAttempt(Base):
@@ -189,7 +243,7 @@ class AuditEntry(Base):
     staff_user_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
     action: Mapped[str] = mapped_column(String(60))
     detail: Mapped[str | None] = mapped_column(Text)
-    at: Mapped[datetime] = mapped_column(default=utcnow)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
 
 class CertificateKind(enum.StrEnum):

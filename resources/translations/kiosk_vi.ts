@@ -153,6 +153,41 @@
     </message>
 </context>
 <context>
+    <name>ConsoleScreen</name>
+    <message>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>Người học</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Chứng nhận</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Nhật ký</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Sự cố</translation>
+    </message>
+</context>
+<context>
     <name>IdentityScreen</name>
     <message>
         <source>Sign up</source>
@@ -539,6 +574,21 @@
         <translation>
             <numerusform>Còn %n lệnh đang chờ: xem lý do ở trên.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPage</name>
+    <message>
+        <source>Problems</source>
+        <translation>Sự cố</translation>
+    </message>
+    <message>
+        <source>These lessons or settings could not be used. Lessons with errors are switched off; every other lesson works.</source>
+        <translation>Các bài học hoặc cài đặt này không dùng được. Bài có lỗi đã tạm tắt; mọi bài khác vẫn dùng bình thường.</translation>
+    </message>
+    <message>
+        <source>No problems: every lesson and setting is in order.</source>
+        <translation>Không có sự cố: mọi bài học và cài đặt đều ổn.</translation>
     </message>
 </context>
 <context>

@@ -248,3 +248,90 @@ def test_the_final_check_opens_after_the_other_lessons_and_completes_the_skill(d
     states = progress.states(db, r.id)
     assert skill.done and skill.completed_at == states[FINAL.id].completed_at
     assert progress.is_open(CHECKED, skill_lessons, {})  # ordinary lessons are always open
+
+
+def test_skill_progress_follows_the_lessons_for_reports(db):
+    """Reports count people per khóm/ấp × skill from skill_progress: it must say when the
+    skill was started and completed, and in which khóm/ấp."""
+    from kiosk.db.models import SkillProgress
+
+    r = residents.register(db, full_name="Đỗ Thị Nga", birth_year=1960,
+                           hamlet_id=hamlet_id(db, 2), consent_given=True)
+
+    def row():
+        with db() as session:
+            rows = session.scalars(select(SkillProgress)).all()
+            return [(p.resident_id, p.hamlet_id, p.skill, p.completed_at) for p in rows]
+
+    assert row() == []
+    progress.finish_step(db, r.id, CHECKED, 0)
+    assert row() == [(r.id, hamlet_id(db, 2), "safety", None)]
+    for step in range(1, 4):
+        progress.finish_step(db, r.id, CHECKED, step)
+    progress.finish_check(db, r.id, CHECKED, score=3)
+    assert row()[0][3] is None  # an ordinary lesson does not complete the skill
+    for step in range(4):
+        progress.finish_step(db, r.id, FINAL, step)
+    progress.finish_check(db, r.id, FINAL, score=3)
+    (only,) = row()
+    assert only[3] == progress.states(db, r.id)[FINAL.id].completed_at
+
+
+def test_answers_are_counted_per_step_and_day(db):
+    from datetime import date
+
+    from kiosk.db.models import StepStats
+
+    people = [residents.register(db, full_name=f"Người {n}", birth_year=1970,
+                                 hamlet_id=hamlet_id(db), consent_given=True) for n in "AB"]
+    for person in people:
+        progress.record_attempt(db, person.id, LESSON, 1, correct=False, hints_used=2)
+        progress.record_attempt(db, person.id, LESSON, 1, correct=True)
+    progress.record_attempt(db, people[0].id, LESSON, 0, correct=True)
+    with db() as session:
+        rows = session.scalars(select(StepStats).order_by(StepStats.step_index)).all()
+        got = [(s.lesson_id, s.step_index, s.step_id, s.day, s.attempts, s.wrong, s.hints)
+               for s in rows]
+    today = date.today()
+    assert got == [("safety.test", 0, LESSON.step_id(0), today, 1, 0, 0),
+                   ("safety.test", 1, LESSON.step_id(1), today, 4, 2, 4)]
+
+
+def test_upgrading_an_older_database_fills_the_new_tables(tmp_path: Path):
+    """A kiosk that stored residents and progress before the console existed keeps them
+    findable and counted after the upgrade."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from kiosk.db.engine import alembic_config
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    engine = make_engine(url)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0002")
+    with engine.begin() as c:
+        c.execute(text("INSERT INTO hamlets (id, name, sort_order, active) "
+                       "VALUES (1, 'Khóm 1', 0, 1)"))
+        c.execute(text(
+            "INSERT INTO residents (id, learner_code, full_name, name_folded, birth_year, "
+            "hamlet_id, consent_version, consent_at, created_at, updated_at) VALUES "
+            "(1, 'ACDEFG', 'Nguyễn Thị Ánh', 'nguyen thi anh', 1950, 1, 'x', "
+            "'2026-01-01', '2026-01-01', '2026-01-01')"))
+        for lesson, status, done in (("safety.a", "completed", "2026-02-01"),
+                                     ("safety.final-check", "completed", "2026-03-01"),
+                                     ("payment.a", "in_progress", None)):
+            c.execute(text(
+                "INSERT INTO lesson_progress (resident_id, lesson_id, skill, status, "
+                "current_step, started_at, updated_at, completed_at) VALUES (1, :l, :s, "
+                ":st, 0, '2026-01-15', '2026-01-15', :d)"),
+                {"l": lesson, "s": lesson.split(".")[0], "st": status, "d": done})
+    engine.dispose()
+    open_database(url, ["Khóm 1"])
+    raw = sqlite3.connect(tmp_path / "old.sqlite3")
+    assert sorted(raw.execute("SELECT term FROM resident_terms")) == [
+        ("anh",), ("nguyen",), ("thi",)]
+    assert sorted(raw.execute(
+        "SELECT skill, hamlet_id, completed_at IS NOT NULL FROM skill_progress")) == [
+        ("payment", 1, 0), ("safety", 1, 1)]

@@ -52,7 +52,7 @@ def test_a_database_that_cannot_open_keeps_the_welcome_screen_and_tells_staff(
     assert window.flow is None
     assert not window.welcome.new_button.isEnabled()
     assert "cán bộ" in window.welcome.status.text()
-    window.show_problems()
+    window.show_console()  # nobody can sign in without storage: the problem is shown
     problems = window.current_screen()
     shown = [problems.list.item(i).text() for i in range(problems.list.count())]
     assert any("Không mở được cơ sở dữ liệu" in text for text in shown)
@@ -60,7 +60,7 @@ def test_a_database_that_cannot_open_keeps_the_welcome_screen_and_tells_staff(
     assert window.current_screen() is window.welcome
 
 
-def test_broken_lessons_are_switched_off_and_listed_for_staff(qtbot, make_window,
+def test_broken_lessons_are_switched_off_and_listed_for_staff(qtbot, make_window, console_as,
                                                              lessons_dir, touch):
     (lessons_dir / "safety" / "broken.yaml").write_text(
         "id: safety.broken\nskill: safety\ntitle: Hỏng\nsteps:\n  - kind: dance\n",
@@ -70,10 +70,11 @@ def test_broken_lessons_are_switched_off_and_listed_for_staff(qtbot, make_window
     assert "1 bài học đang tạm tắt" in window.welcome.status.text()
     modes = []
     window.modes.entered.connect(modes.append)
-    window.show_problems()
+    _, console = console_as(window=window, page="problems")
     assert modes == [Mode.STAFF]
-    problems = window.current_screen()
+    problems = console.current_page()
     text = problems.list.item(0).text()
     assert "broken.yaml:5" in text and "dance" in text
-    touch(window, "close_problems")
+    touch(window, "console_sign_out")
     assert modes == [Mode.STAFF, Mode.KIOSK]
+    assert window.current_screen() is window.welcome

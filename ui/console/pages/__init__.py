@@ -1,0 +1,1 @@
+"""One module per console page; ui.console.window lists them and builds each on first use."""

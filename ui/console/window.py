@@ -1,0 +1,163 @@
+"""The staff console's frame: a column of pages on the left, the chosen page on the right.
+
+Only the pages the signed-in role may use are listed. A page is built the first time it is
+chosen (so signing in is instant) and is told with `refresh()`, when it has one, every
+time it is shown again. A page that fails to build says so in its place; the rest of the
+console keeps working.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.db.models import StaffRole
+from kiosk.staff import Permission
+from ui.console.context import ConsoleContext
+from ui.screens.base import button, label
+from ui.theme import set_role
+
+log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ConsoleScreen", text)
+
+
+@dataclass(frozen=True)
+class Page:
+    key: str
+    title: str  # English source; translated when shown
+    permission: Permission
+    module: str
+    cls: str
+
+
+PAGES = (
+    Page("overview", "Overview", Permission.VIEW_REPORTS,
+         "ui.console.pages.overview", "OverviewPage"),
+    Page("residents", "Residents", Permission.VIEW_RESIDENTS,
+         "ui.console.pages.residents", "ResidentsPage"),
+    Page("certificates", "Certificates", Permission.VERIFY_CERTIFICATES,
+         "ui.console.pages.certificates", "CertificatesPage"),
+    Page("reports", "Reports", Permission.VIEW_REPORTS,
+         "ui.console.pages.reports", "ReportsPage"),
+    Page("settings", "Settings", Permission.CHANGE_SETTINGS,
+         "ui.console.pages.settings", "SettingsPage"),
+    Page("staff", "Staff", Permission.MANAGE_STAFF,
+         "ui.console.pages.staff", "StaffPage"),
+    Page("audit", "Audit log", Permission.VIEW_AUDIT,
+         "ui.console.pages.audit", "AuditPage"),
+    Page("problems", "Problems", Permission.VIEW_PROBLEMS,
+         "ui.console.pages.problems", "ProblemsPage"),
+)
+# Marked for translation here; shown through _tr(page.title).
+_TITLES = (
+    QCoreApplication.translate("ConsoleScreen", "Overview"),
+    QCoreApplication.translate("ConsoleScreen", "Residents"),
+    QCoreApplication.translate("ConsoleScreen", "Certificates"),
+    QCoreApplication.translate("ConsoleScreen", "Reports"),
+    QCoreApplication.translate("ConsoleScreen", "Settings"),
+    QCoreApplication.translate("ConsoleScreen", "Staff"),
+    QCoreApplication.translate("ConsoleScreen", "Audit log"),
+    QCoreApplication.translate("ConsoleScreen", "Problems"),
+)
+
+
+def role_name(role: StaffRole) -> str:
+    return {
+        StaffRole.ADMIN: _tr("Administrator"),
+        StaffRole.STAFF: _tr("Commune staff"),
+        StaffRole.TEAM_MEMBER: _tr("Team member"),
+    }[role]
+
+
+class ConsoleScreen(QWidget):
+    """Signals `closed` when staff sign out; the kiosk then returns to its welcome screen."""
+
+    closed = Signal()
+
+    def __init__(self, ctx: ConsoleContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        set_role(self, "console")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        nav = QFrame()
+        nav.setObjectName("console_nav")
+        set_role(nav, "console-nav")
+        column = QVBoxLayout(nav)
+        column.setContentsMargins(16, 16, 16, 16)
+        column.setSpacing(8)
+        column.addWidget(label(ctx.station.config.commune_name, "lead"))
+        self.buttons: dict[str, QPushButton] = {}
+        self._group = QButtonGroup(self)
+        self.pages = [page for page in PAGES if ctx.can(page.permission)]
+        for page in self.pages:
+            item = button(_tr(page.title), "nav", f"console_nav_{page.key}")
+            item.setCheckable(True)
+            item.clicked.connect(lambda _=False, key=page.key: self.open_page(key))
+            self._group.addButton(item)
+            self.buttons[page.key] = item
+            column.addWidget(item)
+        column.addStretch(1)
+        who = label(f"{ctx.user.display_name}\n{role_name(ctx.user.role)}", "muted")
+        who.setObjectName("console_user")
+        column.addWidget(who)
+        sign_out = button(_tr("Sign out"), None, "console_sign_out")
+        sign_out.clicked.connect(self.closed)
+        column.addWidget(sign_out)
+        outer.addWidget(nav)
+
+        self.stack = QStackedWidget()
+        outer.addWidget(self.stack, 1)
+        self.built: dict[str, QWidget] = {}
+        if self.pages:
+            self.open_page(self.pages[0].key)
+
+    def open_page(self, key: str) -> QWidget | None:
+        """Show the page (building it the first time); None if this role may not see it."""
+        page = next((p for p in self.pages if p.key == key), None)
+        if page is None:
+            return None
+        widget = self.built.get(key)
+        if widget is None:
+            widget = self._build(page)
+            self.built[key] = widget
+            self.stack.addWidget(widget)
+        elif hasattr(widget, "refresh"):
+            widget.refresh()
+        self.buttons[key].setChecked(True)
+        self.stack.setCurrentWidget(widget)
+        return widget
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def _build(self, page: Page) -> QWidget:
+        try:
+            cls = getattr(importlib.import_module(page.module), page.cls)
+            return cls(self.ctx)
+        except Exception:
+            log.exception("console page %s could not be built", page.key)
+            broken = QWidget()
+            layout = QVBoxLayout(broken)
+            layout.addWidget(label(_tr("This page could not be opened. The error is in the "
+                                       "kiosk's log; every other page works."), "error"))
+            layout.addStretch(1)
+            return broken
