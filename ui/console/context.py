@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtWidgets import QWidget
 
 from kiosk.staff import Permission, StaffUserInfo
 from kiosk.station import Station
@@ -12,6 +15,10 @@ from kiosk.station import Station
 class ConsoleContext:
     station: Station
     user: StaffUserInfo
+    # Shows another console page and returns it (None when the role may not see it), so a
+    # page can hand over: the resident's page opens the certificates page for them.
+    open_page: Callable[[str], QWidget | None] = field(default=lambda key: None,
+                                                       compare=False)
 
     def can(self, permission: Permission) -> bool:
         return self.user.can(permission)

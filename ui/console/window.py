@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -91,7 +91,7 @@ class ConsoleScreen(QWidget):
 
     def __init__(self, ctx: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx = replace(ctx, open_page=self.open_page)
         set_role(self, "console")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         outer = QHBoxLayout(self)
@@ -104,6 +104,7 @@ class ConsoleScreen(QWidget):
         column = QVBoxLayout(nav)
         column.setContentsMargins(16, 16, 16, 16)
         column.setSpacing(8)
+        nav.setFixedWidth(260)
         column.addWidget(label(ctx.station.config.commune_name, "lead"))
         self.buttons: dict[str, QPushButton] = {}
         self._group = QButtonGroup(self)
