@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
         from ui.console.context import ConsoleContext
         from ui.console.window import ConsoleScreen
 
-        console = ConsoleScreen(ConsoleContext(self.station, user))
+        console = ConsoleScreen(ConsoleContext(self.station, user, modes=self.modes))
         shown = console.open_page(page) if page else None
         if section and hasattr(shown, "show_section"):
             shown.show_section(section)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.staff import Permission, StaffUserInfo
 from kiosk.station import Station
+from ui.modes import ModeManager
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,8 @@ class ConsoleContext:
     # page can hand over: the resident's page opens the certificates page for them.
     open_page: Callable[[str], QWidget | None] = field(default=lambda key: None,
                                                        compare=False)
+    # The kiosk's mode (ui.modes.ModeManager): presenter mode is entered from the console.
+    modes: ModeManager | None = field(default=None, compare=False)
 
     def can(self, permission: Permission) -> bool:
         return self.user.can(permission)
