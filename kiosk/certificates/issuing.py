@@ -5,14 +5,20 @@ all five are completed. A certificate is never deleted or changed after issue, e
 mark it revoked: a reissue is a new certificate (new serial, today's date, the resident's
 current name) that points at the one it replaces, and the old one is revoked with a reason
 naming the new serial, so its QR code tells whoever scans it where the current one is.
-Every staff action leaves an AuditEntry, without the resident's personal data.
+
+Staff act through the console as an `actor` (kiosk.staff.StaffUserInfo): the action is
+checked against their role before anything changes, and its AuditEntry, naming them and
+never the resident's personal data, is written in the same transaction. Reissuing and
+revoking always need an actor. Issuing also runs without one, on the station's own
+authority: a resident asking at the kiosk for what the rules say they earned, or
+`kiosk certificate issue` run by someone with access to the machine.
 
 Functions return plain records, never ORM objects, like kiosk.residents.
 """
 
 from __future__ import annotations
 
-import json
+import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -25,18 +31,21 @@ from kiosk import progress
 from kiosk.certificates import CertificateData, CertificateKind
 from kiosk.certificates import token as tokens
 from kiosk.certificates.keys import CommuneKey
-from kiosk.db.models import AuditEntry, Certificate, Resident, utcnow
+from kiosk.db.models import Certificate, Resident, ResidentTerm, utcnow
 from kiosk.lessons.schema import Lesson
 from kiosk.residents import Db
 from kiosk.settings import Settings
 from kiosk.skills import Skill
-from kiosk.text import clean_text
+from kiosk.staff import Permission, StaffUserInfo, audit, require
+from kiosk.text import clean_text, fold, name_terms
 
 __all__ = [
     "ALL_SKILLS_TITLE",
+    "CertificateStatus",
     "Entitlement",
     "IssueRefused",
     "IssuedCertificate",
+    "ListedCertificate",
     "entitlements",
     "find",
     "for_resident",
@@ -44,6 +53,7 @@ __all__ = [
     "reissue",
     "revocation_check",
     "revoke",
+    "search",
 ]
 
 ALL_SKILLS_TITLE = "Công dân số"
@@ -130,11 +140,6 @@ def _local_date(moment: datetime | None, fallback: date) -> date:
     return _utc(moment).astimezone().date()
 
 
-def _audit(session: Session, action: str, staff_user_id: int | None, **detail: object) -> None:
-    session.add(AuditEntry(staff_user_id=staff_user_id, action=action,
-                           detail=json.dumps(detail, ensure_ascii=False, sort_keys=True)))
-
-
 def _current_row(session: Session, resident_id: int, kind: CertificateKind,
                  skill: Skill | None) -> Certificate | None:
     """The certificate now standing for this achievement: the newest one not revoked."""
@@ -181,7 +186,7 @@ def entitlements(db: Db, resident_id: int, lessons_by_skill: Mapping[Skill, list
 
 def _insert(db: Db, *, resident_id: int, kind: CertificateKind, skill: Skill | None,
             skills: tuple[Skill, ...], completed_on: tuple[date, ...], settings: Settings,
-            key: CommuneKey, staff_user_id: int | None, today: date,
+            key: CommuneKey, actor: StaffUserInfo | None, today: date,
             replaces_id: int | None, action: str) -> IssuedCertificate:
     """Sign and store a new certificate under a fresh serial, drawing again on a clash with
     a serial another kiosk took at the same moment (the column is unique)."""
@@ -199,7 +204,7 @@ def _insert(db: Db, *, resident_id: int, kind: CertificateKind, skill: Skill | N
                 signer_name=settings.signer_name, key_id=key.key_id)
             row = Certificate(
                 serial=data.serial, resident_id=resident_id, kind=kind,
-                skill=skill.value if skill else None, issued_by_id=staff_user_id,
+                skill=skill.value if skill else None, issued_by_id=actor.id if actor else None,
                 signer_name=data.signer_name, signer_title=data.signer_title,
                 token=tokens.encode(data, key.private_key), replaces_id=replaces_id)
             session.add(row)
@@ -216,7 +221,7 @@ def _insert(db: Db, *, resident_id: int, kind: CertificateKind, skill: Skill | N
                 if old.revoked_at is None:
                     old.revoked_at = utcnow()
                     old.revoked_reason = f"Đã cấp lại: thay bằng chứng nhận số {row.serial}."
-            _audit(session, action, staff_user_id, **detail)
+            audit(session, actor, action, **detail)
             record = _record(row, settings)
             session.commit()
             return record
@@ -225,10 +230,13 @@ def _insert(db: Db, *, resident_id: int, kind: CertificateKind, skill: Skill | N
 
 def issue(db: Db, resident_id: int, kind: CertificateKind, skill: Skill | None,
           settings: Settings, key: CommuneKey, *,
-          lessons_by_skill: Mapping[Skill, list[Lesson]], staff_user_id: int | None = None,
+          lessons_by_skill: Mapping[Skill, list[Lesson]], actor: StaffUserInfo | None = None,
           today: date | None = None) -> IssuedCertificate:
     """Issue a certificate the resident has earned; refuses (IssueRefused) one that is not
-    earned yet, or one they already hold (reissue that one instead)."""
+    earned yet, or one they already hold (reissue that one instead). An `actor` needs
+    ISSUE_CERTIFICATES (NotAllowed otherwise); None is the station itself (see above)."""
+    if actor is not None:
+        require(actor, Permission.ISSUE_CERTIFICATES)
     kind = CertificateKind(kind)
     skills = _skills_of(kind, Skill(skill) if skill is not None else None)
     skill = skills[0] if kind is CertificateKind.SKILL else None
@@ -259,7 +267,7 @@ def issue(db: Db, resident_id: int, kind: CertificateKind, skill: Skill | None,
     completed_on = tuple(_local_date(summary[s].completed_at, today) for s in skills)
     return _insert(db, resident_id=resident_id, kind=kind, skill=skill, skills=skills,
                    completed_on=completed_on, settings=settings, key=key,
-                   staff_user_id=staff_user_id, today=today, replaces_id=None,
+                   actor=actor, today=today, replaces_id=None,
                    action="certificate.issue")
 
 
@@ -268,11 +276,13 @@ def _normal_serial(serial: str) -> str:
 
 
 def reissue(db: Db, serial: str, settings: Settings, key: CommuneKey, *,
-            staff_user_id: int | None = None, today: date | None = None) -> IssuedCertificate:
+            actor: StaffUserInfo, today: date | None = None) -> IssuedCertificate:
     """A new certificate in place of `serial`, for a lost or spoilt paper or a corrected
     name: today's date and signer, the resident's current name, birth year and khóm/ấp,
     and the completion dates of the old one (an achievement stays earned even if lessons
-    were added since). The old one is revoked, pointing at the new serial."""
+    were added since). The old one is revoked, pointing at the new serial. The actor
+    needs ISSUE_CERTIFICATES."""
+    require(actor, Permission.ISSUE_CERTIFICATES)
     today = today or date.today()
     with db() as session:
         old = session.scalar(select(Certificate).where(
@@ -298,14 +308,15 @@ def reissue(db: Db, serial: str, settings: Settings, key: CommuneKey, *,
         previous = _record(old, settings)
     return _insert(db, resident_id=previous.resident_id, kind=kind, skill=skill,
                    skills=previous.data.skills, completed_on=previous.data.completed_on,
-                   settings=settings, key=key, staff_user_id=staff_user_id, today=today,
+                   settings=settings, key=key, actor=actor, today=today,
                    replaces_id=previous.id, action="certificate.reissue")
 
 
 def revoke(db: Db, serial: str, reason: str, settings: Settings, *,
-           staff_user_id: int | None = None) -> IssuedCertificate:
+           actor: StaffUserInfo) -> IssuedCertificate:
     """Mark a certificate revoked; its QR code then verifies as "đã thu hồi" with the
-    reason. The row stays, for history."""
+    reason. The row stays, for history. The actor needs REVOKE_CERTIFICATES."""
+    require(actor, Permission.REVOKE_CERTIFICATES)
     reason = clean_text(reason)
     if not reason:
         raise IssueRefused("no_reason", "Hãy ghi lý do thu hồi chứng nhận.")
@@ -322,10 +333,71 @@ def revoke(db: Db, serial: str, reason: str, settings: Settings, *,
                 f"Chứng nhận số {row.serial} đã bị thu hồi từ trước "
                 f"(lý do: {row.revoked_reason or 'không ghi'})."))
         row.revoked_at, row.revoked_reason = utcnow(), reason
-        _audit(session, "certificate.revoke", staff_user_id, serial=row.serial,
+        audit(session, actor, "certificate.revoke", serial=row.serial,
                resident_id=row.resident_id, reason=reason)
         session.flush()
         return _record(row, settings)
+
+
+class CertificateStatus(enum.StrEnum):
+    VALID = "valid"
+    REVOKED = "revoked"
+    REPLACED = "replaced"  # revoked by a reissue; `replaced_by` is the new serial
+
+
+@dataclass(frozen=True)
+class ListedCertificate:
+    """A certificate as staff look it up, with the serial issued in its place, if any."""
+
+    certificate: IssuedCertificate
+    replaced_by: str | None
+
+    @property
+    def status(self) -> CertificateStatus:
+        if self.replaced_by is not None:
+            return CertificateStatus.REPLACED
+        if self.certificate.revoked:
+            return CertificateStatus.REVOKED
+        return CertificateStatus.VALID
+
+
+SEARCH_LIMIT = 200
+# Above every character, so `term < prefix + _AFTER_ALL` keeps the words starting with it.
+_AFTER_ALL = "\U0010ffff"
+
+
+def looks_like_serial(text: str) -> bool:
+    """Serials are "2026-K7Q3MX"; names hold no digit nor dash."""
+    return any(c.isdigit() or c == "-" for c in text)
+
+
+def search(db: Db, text: str, settings: Settings, *,
+           limit: int = SEARCH_LIMIT) -> list[ListedCertificate]:
+    """Certificates, newest first: every one for empty text; with a digit or a dash, those
+    whose serial holds the text (any case, spaces ignored); otherwise those of residents
+    having, for each word typed, a word of their current name that starts with it, with or
+    without diacritics ("ng thi hong" finds Nguyễn Thị Hồng). A certificate whose resident
+    was erased is found by its serial only."""
+    text = clean_text(text)
+    query = select(Certificate)
+    if looks_like_serial(text):
+        query = query.where(Certificate.serial.contains(_normal_serial(text),
+                                                        autoescape=True))
+    elif text:
+        terms = name_terms(text) or [fold(text)]
+        for term in terms:
+            # Each word narrows through the term index: (term, resident_id) is its key.
+            query = query.where(Certificate.resident_id.in_(
+                select(ResidentTerm.resident_id).where(
+                    ResidentTerm.term >= term, ResidentTerm.term < term + _AFTER_ALL)))
+    query = query.order_by(Certificate.id.desc()).limit(limit)
+    with db() as session:
+        rows = list(session.scalars(query))
+        revoked = [row.id for row in rows if row.revoked_at is not None]
+        newer = dict(session.execute(
+            select(Certificate.replaces_id, Certificate.serial).where(
+                Certificate.replaces_id.in_(revoked))).all()) if revoked else {}
+        return [ListedCertificate(_record(row, settings), newer.get(row.id)) for row in rows]
 
 
 def find(db: Db, serial: str, settings: Settings) -> IssuedCertificate | None:

@@ -1,8 +1,12 @@
-"""A resident asks for their certificate at the kiosk, right after completing a skill.
+"""Certificates on their way to paper.
 
-They get the skill's certificate (issued now, or the one they already hold) and "Công dân
-số" too once all five skills are done. The certificates become one PDF in the print queue;
-the kiosk then prints it at once or leaves it for staff, as the settings say.
+A resident asks for their certificate at the kiosk, right after completing a skill. They
+get the skill's certificate (issued now, or the one they already hold) and "Công dân số"
+too once all five skills are done. The certificates become one PDF in the print queue; the
+kiosk then prints it at once or leaves it for staff, as the settings say.
+
+Staff print a certificate again from the console (`reprint`): a spare copy of the same
+paper, same serial and QR code, put in the queue under their name.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from kiosk.lessons.schema import Lesson
 from kiosk.residents import Db
 from kiosk.settings import Settings
 from kiosk.skills import Skill
+from kiosk.staff import Permission, StaffUserInfo, audit, require
 
 
 def certificates_for(db: Db, resident_id: int, skill: Skill,
@@ -55,3 +60,26 @@ def queue_for_printing(db: Db, settings: Settings,
                             label=f"Chứng nhận: {names}",
                             serials=[c.serial for c in certificates],
                             printer=settings.printer_name)
+
+
+def reprint(db: Db, serial: str, settings: Settings, *,
+            actor: StaffUserInfo) -> printing.JobInfo:
+    """Queue another copy of a certificate that is still valid (PRINT_CERTIFICATES).
+
+    A revoked one is refused (IssueRefused): its QR code would say "đã thu hồi" on a fresh
+    paper. The audit entry follows the queued job in a transaction of its own, because
+    the queue commits the job itself.
+    """
+    require(actor, Permission.PRINT_CERTIFICATES)
+    certificate = issuing.find(db, serial, settings)
+    if certificate is None:
+        raise issuing.IssueRefused("no_certificate", f"Không có chứng nhận số {serial}.")
+    if certificate.revoked:
+        raise issuing.IssueRefused("revoked", (
+            f"Chứng nhận số {certificate.serial} đã bị thu hồi "
+            f"(lý do: {certificate.revoked_reason or 'không ghi'}), nên không in lại được."))
+    job = queue_for_printing(db, settings, [certificate])
+    with db.begin() as session:
+        audit(session, actor, "certificate.print", serial=certificate.serial,
+              resident_id=certificate.resident_id, job_id=job.id)
+    return job

@@ -31,7 +31,7 @@ from kiosk.certificates import CertificateData, CertificateKind, issuing, keys
 from kiosk.certificates import token as tokens
 from kiosk.certificates.token import Status
 from kiosk.db.engine import open_database
-from kiosk.db.models import AuditEntry, Certificate, Resident
+from kiosk.db.models import AuditEntry, Certificate, Resident, StaffRole, StaffUser
 from kiosk.demo import (
     DEMO_COMMUNE,
     DEMO_HAMLETS,
@@ -41,6 +41,7 @@ from kiosk.demo import (
 )
 from kiosk.lessons.schema import Lesson
 from kiosk.skills import Skill
+from kiosk.staff import NotAllowed, StaffUserInfo
 
 REPO = Path(__file__).resolve().parents[2]
 DOC = REPO / "docs" / "certificate-token.md"
@@ -73,6 +74,21 @@ def db(config):
 @pytest.fixture
 def key(config) -> keys.CommuneKey:
     return keys.load_or_create(config.data_dir)
+
+
+@pytest.fixture
+def staff(db) -> StaffUserInfo:
+    """A cán bộ who may issue, reissue and revoke."""
+    return add_staff(db, StaffRole.STAFF)
+
+
+def add_staff(db, role: StaffRole, username: str | None = None) -> StaffUserInfo:
+    with db.begin() as session:
+        row = StaffUser(username=username or f"{role.value}-user", display_name="Cán bộ thử",
+                        role=role, pin_hash="!")
+        session.add(row)
+        session.flush()
+        return StaffUserInfo(row.id, row.username, row.display_name, role)
 
 
 @pytest.fixture
@@ -588,7 +604,8 @@ def test_a_wrong_kind_and_skill_pair_is_refused(db, config, key):
                       lessons_by_skill=LESSONS)
 
 
-def test_a_reissue_is_a_new_certificate_and_keeps_the_old_one(db, config, key, trusted):
+def test_a_reissue_is_a_new_certificate_and_keeps_the_old_one(db, config, key, trusted,
+                                                                 staff):
     person = register(db, "Nguyen Thi Anh Hong")
     complete(db, person.id, Skill.SAFETY)
     old = issuing.issue(db, person.id, CertificateKind.SKILL, Skill.SAFETY, config, key,
@@ -596,8 +613,7 @@ def test_a_reissue_is_a_new_certificate_and_keeps_the_old_one(db, config, key, t
     with db.begin() as session:  # staff correct the name's diacritics
         session.execute(update(Resident).where(Resident.id == person.id)
                         .values(full_name=TYPICAL_NAME))
-    new = issuing.reissue(db, old.serial, config, key, staff_user_id=None,
-                          today=date(2026, 4, 2))
+    new = issuing.reissue(db, old.serial, config, key, actor=staff, today=date(2026, 4, 2))
     assert new.serial != old.serial and new.replaces_id == old.id
     assert new.data.resident_name == TYPICAL_NAME
     assert new.data.completed_on == old.data.completed_on
@@ -613,44 +629,156 @@ def test_a_reissue_is_a_new_certificate_and_keeps_the_old_one(db, config, key, t
     assert [a for a, _ in audit(db)] == ["certificate.issue", "certificate.reissue"]
     assert audit(db)[1][1]["replaces"] == old.serial
     with pytest.raises(issuing.IssueRefused) as caught:
-        issuing.reissue(db, old.serial, config, key)
+        issuing.reissue(db, old.serial, config, key, actor=staff)
     assert caught.value.code == "already_replaced" and new.serial in caught.value.message
     assert issuing.entitlements(db, person.id, LESSONS, config)[0].current.serial == new.serial
 
 
-def test_revoking_needs_a_reason_and_is_audited(db, config, key, trusted):
+def test_revoking_needs_a_reason_and_is_audited(db, config, key, trusted, staff):
     person = register(db)
     complete(db, person.id, Skill.SHOPPING)
     cert = issuing.issue(db, person.id, CertificateKind.SKILL, Skill.SHOPPING, config, key,
                          lessons_by_skill=LESSONS)
     with pytest.raises(issuing.IssueRefused, match="lý do"):
-        issuing.revoke(db, cert.serial, "   ", config)
-    revoked = issuing.revoke(db, cert.serial.lower(), " Cấp nhầm  người ", config)
+        issuing.revoke(db, cert.serial, "   ", config, actor=staff)
+    revoked = issuing.revoke(db, cert.serial.lower(), " Cấp nhầm  người ", config,
+                             actor=staff)
     assert revoked.revoked and revoked.revoked_reason == "Cấp nhầm người"
     result = tokens.verify(cert.token, trusted, issuing.revocation_check(db))
     assert result.status is Status.REVOKED and result.revoked_reason == "Cấp nhầm người"
     with pytest.raises(issuing.IssueRefused, match="đã bị thu hồi"):
-        issuing.revoke(db, cert.serial, "lần nữa", config)
+        issuing.revoke(db, cert.serial, "lần nữa", config, actor=staff)
     assert audit(db)[-1] == ("certificate.revoke", {"serial": cert.serial,
                                                     "resident_id": person.id,
                                                     "reason": "Cấp nhầm người"})
     with pytest.raises(issuing.IssueRefused, match="Không có chứng nhận"):
-        issuing.revoke(db, "2026-AAAAAA", "không có", config)
+        issuing.revoke(db, "2026-AAAAAA", "không có", config, actor=staff)
     # Once revoked, the achievement may be certified again.
     again = issuing.issue(db, person.id, CertificateKind.SKILL, Skill.SHOPPING, config, key,
                           lessons_by_skill=LESSONS)
     assert again.serial != cert.serial
 
 
-def test_audit_entries_keep_no_personal_data(db, config, key):
+def test_audit_entries_keep_no_personal_data(db, config, key, staff):
     person = register(db)
     complete(db, person.id, Skill.SAFETY)
     cert = issuing.issue(db, person.id, CertificateKind.SKILL, Skill.SAFETY, config, key,
                          lessons_by_skill=LESSONS)
-    issuing.reissue(db, cert.serial, config, key)
+    issuing.reissue(db, cert.serial, config, key, actor=staff)
     with db() as session:
         details = " ".join(session.scalars(select(AuditEntry.detail)))
     assert "Nguy" not in details and "1962" not in details
+
+
+def audit_rows(db) -> list[tuple[int | None, str, dict]]:
+    with db() as session:
+        return [(row.staff_user_id, row.action, json.loads(row.detail))
+                for row in session.scalars(select(AuditEntry).order_by(AuditEntry.id))]
+
+
+def test_staff_actions_are_checked_and_audited_under_the_staff_members_id(db, config, key,
+                                                                          staff):
+    person = register(db)
+    complete(db, person.id, Skill.SAFETY)
+    cert = issuing.issue(db, person.id, CertificateKind.SKILL, Skill.SAFETY, config, key,
+                         lessons_by_skill=LESSONS, actor=staff)
+    with db() as session:
+        assert session.get(Certificate, cert.id).issued_by_id == staff.id
+    new = issuing.reissue(db, cert.serial, config, key, actor=staff)
+    issuing.revoke(db, new.serial, "Cấp nhầm người", config, actor=staff)
+    assert [(who, action) for who, action, _ in audit_rows(db)] == [
+        (staff.id, "certificate.issue"), (staff.id, "certificate.reissue"),
+        (staff.id, "certificate.revoke")]
+
+
+def test_a_team_member_may_not_issue_reissue_or_revoke(db, config, key, trusted, staff):
+    member = add_staff(db, StaffRole.TEAM_MEMBER)
+    person = register(db)
+    complete(db, person.id, Skill.SAFETY, Skill.PAYMENT)
+    with pytest.raises(NotAllowed, match="không được phép"):
+        issuing.issue(db, person.id, CertificateKind.SKILL, Skill.SAFETY, config, key,
+                      lessons_by_skill=LESSONS, actor=member)
+    cert = issuing.issue(db, person.id, CertificateKind.SKILL, Skill.PAYMENT, config, key,
+                         lessons_by_skill=LESSONS, actor=staff)
+    with pytest.raises(NotAllowed):
+        issuing.revoke(db, cert.serial, "Thử thu hồi", config, actor=member)
+    with pytest.raises(NotAllowed):
+        issuing.reissue(db, cert.serial, config, key, actor=member)
+    # Nothing changed and nothing but the staff member's issue was recorded.
+    assert tokens.verify(cert.token, trusted, issuing.revocation_check(db)).valid
+    assert [c.serial for c in issuing.for_resident(db, person.id, config)] == [cert.serial]
+    assert [(who, action) for who, action, _ in audit_rows(db)] == [
+        (staff.id, "certificate.issue")]
+
+
+def test_reprint_queues_the_same_certificate_and_refuses_a_revoked_one(db, config, key,
+                                                                       staff):
+    from kiosk import printing
+    from kiosk.certificates import requests
+
+    member = add_staff(db, StaffRole.TEAM_MEMBER)  # team members print
+    person = register(db)
+    complete(db, person.id, Skill.SHOPPING)
+    cert = issuing.issue(db, person.id, CertificateKind.SKILL, Skill.SHOPPING, config, key,
+                         lessons_by_skill=LESSONS, actor=staff)
+    job = requests.reprint(db, cert.serial.lower(), config, actor=member)
+    [queued] = printing.list_jobs(db, [printing.PrintJobStatus.QUEUED])
+    assert queued.id == job.id and queued.serials == (cert.serial,)
+    assert queued.pdf_path.read_bytes().startswith(b"%PDF-")
+    assert TYPICAL_NAME in queued.label
+    assert audit_rows(db)[-1] == (member.id, "certificate.print", {
+        "serial": cert.serial, "resident_id": person.id, "job_id": job.id})
+    issuing.revoke(db, cert.serial, "Giấy cấp nhầm", config, actor=staff)
+    with pytest.raises(issuing.IssueRefused, match="đã bị thu hồi") as caught:
+        requests.reprint(db, cert.serial, config, actor=member)
+    assert caught.value.code == "revoked" and "Giấy cấp nhầm" in caught.value.message
+    with pytest.raises(issuing.IssueRefused, match="Không có chứng nhận"):
+        requests.reprint(db, "2026-AAAAAA", config, actor=member)
+    assert len(printing.list_jobs(db)) == 1
+
+
+def test_the_issued_list_finds_by_serial_or_name_newest_first_with_status(db, config, key,
+                                                                          staff):
+    from kiosk.certificates.issuing import CertificateStatus as S
+
+    hong = register(db, "Nguyễn Thị Ánh Hồng")
+    hung = register(db, "Trần Văn Hùng")
+    gone = register(db, "Lê Thị Mai")
+    for person in (hong, hung, gone):
+        complete(db, person.id, Skill.SAFETY, Skill.PAYMENT)
+
+    def issue(person, skill):
+        return issuing.issue(db, person.id, CertificateKind.SKILL, skill, config, key,
+                             lessons_by_skill=LESSONS, actor=staff)
+
+    first = issue(hong, Skill.SAFETY)
+    other = issue(hung, Skill.SAFETY)
+    revoked = issue(hong, Skill.PAYMENT)
+    erased = issue(gone, Skill.SAFETY)
+    issuing.revoke(db, revoked.serial, "Cấp nhầm", config, actor=staff)
+    newer = issuing.reissue(db, first.serial, config, key, actor=staff)
+    with db.begin() as session:  # the resident asked to be erased
+        session.delete(session.get(Resident, gone.id))
+
+    def found(text):
+        return [(c.certificate.serial, c.status) for c in issuing.search(db, text, config)]
+
+    assert found("") == [(newer.serial, S.VALID), (erased.serial, S.VALID),
+                         (revoked.serial, S.REVOKED), (other.serial, S.VALID),
+                         (first.serial, S.REPLACED)]
+    listed = {c.certificate.serial: c for c in issuing.search(db, "", config)}
+    assert listed[first.serial].replaced_by == newer.serial
+    assert listed[revoked.serial].replaced_by is None
+    # Without diacritics, any case, the start of each word, in any order.
+    assert found("nguyen hong") == found("HỒNG ng") == [
+        (newer.serial, S.VALID), (revoked.serial, S.REVOKED), (first.serial, S.REPLACED)]
+    assert found("hu") == [(other.serial, S.VALID)]
+    assert found("hung nguyen") == [] and found("mai") == []  # erased: not by name
+    assert found(erased.serial.lower()) == [(erased.serial, S.VALID)]
+    part = other.serial[2:8].lower()  # "26-k7q3": a piece of it, typed with a space
+    assert (other.serial, S.VALID) in found(f" {part[:3]} {part[3:]} ")
+    assert found("2019-") == [] and found("100%") == []
+    assert len(issuing.search(db, "", config, limit=2)) == 2
 
 
 def test_serials_stay_unique_over_200_issues_from_two_kiosks(db, config, key):
@@ -705,14 +833,15 @@ def run_kiosk(*args: str) -> subprocess.CompletedProcess:
                           timeout=120)
 
 
-def test_kiosk_verify_prints_every_field_and_exits_0_only_when_valid(db, config, key):
+def test_kiosk_verify_prints_every_field_and_exits_0_only_when_valid(db, config, key,
+                                                                       staff):
     person = register(db)
     complete(db, person.id, Skill.SAFETY, Skill.PAYMENT)
     good = issuing.issue(db, person.id, CertificateKind.SKILL, Skill.SAFETY, config, key,
                          lessons_by_skill=LESSONS)
     gone = issuing.issue(db, person.id, CertificateKind.SKILL, Skill.PAYMENT, config, key,
                          lessons_by_skill=LESSONS)
-    issuing.revoke(db, gone.serial, "Giấy bị mất, đã báo", config)
+    issuing.revoke(db, gone.serial, "Giấy bị mất, đã báo", config, actor=staff)
     raw = raw_bytes(good.token)
     raw[30] ^= 0x04
     stranger = tokens.encode(cert_data(""), Ed25519PrivateKey.generate())
