@@ -132,6 +132,8 @@ DECLARED: tuple[Setting, ...] = (
             "A certificate asked for at the kiosk: print at once, or queue it for staff."),
     Setting("verify_url", _as_str, lambda: "",
             "Web address put before the certificate's QR token; empty puts the token alone."),
+    Setting("backups_kept", _as_int(1, 365), lambda: 14,
+            "Automatic backups kept in data_dir/backups; older ones go after each backup."),
 )
 _BY_NAME = {s.name: s for s in DECLARED}
 
