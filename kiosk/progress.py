@@ -204,6 +204,25 @@ def _complete(session: Session, row: LessonProgress, lesson: Lesson) -> None:
     row.current_step = len(lesson.all_steps)
 
 
+def complete_in_group(session: Session, resident_id: int, lesson: Lesson,
+                      group_session_id: int) -> bool:
+    """Complete a lesson as done in a presenter-led group session, in the caller's
+    transaction (kiosk.group_sessions ends a session in one). The lesson and, when it is
+    the skill's final check, the skill are marked with the session. A lesson the resident
+    had already completed stays as it was (done alone, or in an earlier session): returns
+    False then, True when this call completed it."""
+    row = _row(session, resident_id, lesson)
+    if row.status == ProgressStatus.COMPLETED:
+        return False
+    skill_done_before = lesson.final and _skill_row(
+        session, resident_id, lesson).completed_at is not None
+    _complete(session, row, lesson)
+    row.group_session_id = group_session_id
+    if lesson.final and not skill_done_before:
+        _skill_row(session, resident_id, lesson).group_session_id = group_session_id
+    return True
+
+
 def finish_check(db: Db, resident_id: int, lesson: Lesson, score: int) -> bool:
     """Record the end-of-lesson check. Passing completes the lesson; otherwise the
     resident's place goes back to the first question, to try again."""
