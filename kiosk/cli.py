@@ -12,6 +12,10 @@
                                 write one certificate to a PDF file
     kiosk keys show             the commune's key id and public key file, trusted keys
     kiosk keys trust FILE       trust another commune's public key
+    kiosk backup [FILE]         back the database up while the kiosk runs (to
+                                <data_dir>/backups, or FILE)
+    kiosk restore FILE [--yes]  check a backup, keep a copy of the current data,
+                                then restore the backup
 
 Sub-commands import only what they need, so `kiosk lessons check` starts without Qt.
 """
@@ -349,6 +353,7 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("settings", help="xem các cài đặt").set_defaults(func=_cmd_settings)
 
     _add_certificate_commands(sub)
+    _add_backup_commands(sub)
     return top
 
 
@@ -402,6 +407,113 @@ def _add_certificate_commands(sub: argparse._SubParsersAction) -> None:
     trust.add_argument("--commune", metavar="TÊN", help="tên xã/phường của khóa")
     trust.add_argument("--province", metavar="TÊN", help="tên tỉnh/thành phố của khóa")
     trust.set_defaults(func=_cmd_keys_trust)
+
+
+# --- backup and restore -------------------------------------------------------------------
+
+class _PrintedProgress:
+    """Progress of a backup or restore on the terminal, every tenth of the way."""
+
+    def __init__(self) -> None:
+        self._shown: tuple[str, int] | None = None
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        tenth = done * 10 // total if total else 0
+        if (text, tenth) != self._shown:
+            self._shown = (text, tenth)
+            print(f"{text}… {tenth * 10}%" if total else f"{text}…", flush=True)
+
+    def check(self) -> None:
+        pass
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB".replace(".", ",")
+
+
+def _open_for_backup():
+    from kiosk import settings
+    from kiosk.db.engine import DatabaseError, open_database
+
+    config = settings.load()
+    try:
+        return config, open_database(config.effective_database_url, config.hamlets)
+    except DatabaseError as exc:
+        print(exc, file=sys.stderr)
+        return config, None
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from kiosk import backup
+
+    config, db = _open_for_backup()
+    if db is None:
+        return 1
+    try:
+        made = backup.create(db, config, None, Path(args.file) if args.file else None,
+                             progress=_PrintedProgress())
+    except backup.BackupError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Đã sao lưu cơ sở dữ liệu vào {made.path} ({_size(made.size)}).")
+    if not args.file:
+        print(f"Thư mục {made.path.parent} giữ {config.backups_kept} bản sao lưu tự động "
+              "mới nhất (cài đặt backups_kept).")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from kiosk import backup
+
+    config, db = _open_for_backup()
+    if db is None:
+        return 1
+    source = Path(args.file)
+    try:
+        checked = backup.check(config, source)
+    except backup.BackupError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    when = f", hoạt động cuối lúc {checked.newest_activity:%H:%M %d/%m/%Y}" \
+        if checked.newest_activity else ""
+    print(f"Bản sao lưu {source}: {checked.residents} người dân, {checked.hamlets} khóm/ấp, "
+          f"{checked.certificates} chứng nhận{when}.")
+    if not args.yes:
+        if not sys.stdin.isatty():
+            print("Khôi phục sẽ thay toàn bộ dữ liệu hiện tại; chạy lại với --yes để xác "
+                  "nhận.", file=sys.stderr)
+            return 2
+        answer = input("Khôi phục sẽ thay toàn bộ dữ liệu hiện tại (dữ liệu hiện tại được sao "
+                       "lưu trước). Gõ “co” để tiếp tục: ")
+        if answer.strip().lower() not in ("co", "có"):
+            print("Đã huỷ; không có gì thay đổi.")
+            return 1
+    try:
+        result = backup.restore(db, config, None, source, progress=_PrintedProgress())
+    except backup.BackupError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Đã khôi phục từ {source}. Dữ liệu trước khi khôi phục được giữ trong "
+          f"{result.safety_backup.path}.")
+    return 0
+
+
+def _add_backup_commands(sub: argparse._SubParsersAction) -> None:
+    make = sub.add_parser(
+        "backup", help="sao lưu cơ sở dữ liệu (trạm vẫn chạy được)",
+        description="Sao lưu cơ sở dữ liệu SQLite vào thư mục backups trong thư mục dữ liệu "
+                    "(giữ backups_kept bản mới nhất), hoặc vào TỆP. Cơ sở dữ liệu chung trên "
+                    "máy chủ PostgreSQL thì sao lưu bằng pg_dump.")
+    make.add_argument("file", nargs="?", metavar="TỆP", help="tệp sao lưu cần ghi")
+    make.set_defaults(func=_cmd_backup)
+    restore = sub.add_parser(
+        "restore", help="khôi phục cơ sở dữ liệu từ một bản sao lưu",
+        description="Kiểm tra bản sao lưu, sao lưu dữ liệu hiện tại, rồi mới khôi phục. Bản "
+                    "sao lưu hỏng, không phải của trạm, hoặc của phiên bản mới hơn thì bị từ "
+                    "chối và dữ liệu hiện tại giữ nguyên.")
+    restore.add_argument("file", metavar="TỆP", help="tệp sao lưu (.sqlite3)")
+    restore.add_argument("--yes", action="store_true", help="không hỏi lại")
+    restore.set_defaults(func=_cmd_restore)
 
 
 def main(argv: list[str] | None = None) -> int:
