@@ -16,6 +16,8 @@
                                 <data_dir>/backups, or FILE)
     kiosk restore FILE [--yes]  check a backup, keep a copy of the current data,
                                 then restore the backup
+    kiosk demo-data --residents N [--seed S] [--until DATE] [--force]
+                                add made-up residents and progress (not to real data)
 
 Sub-commands import only what they need, so `kiosk lessons check` starts without Qt.
 """
@@ -325,6 +327,93 @@ def _cmd_keys_trust(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- demo data ---------------------------------------------------------------------------
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"cần một số nguyên dương, không phải “{text}”")
+    return value
+
+
+def _day(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"cần một ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2026-10-31, không phải “{text}”"
+        ) from None
+
+
+def _cmd_demo_data(args: argparse.Namespace) -> int:
+    """Fill the configured database with made-up residents, for trying the console out;
+    refuses a database that holds real residents unless --force."""
+    import time
+    from datetime import date, timedelta
+
+    from kiosk import demo_data, settings
+    from kiosk.db.engine import DatabaseError, open_database
+    from kiosk.lessons.loader import load_pack
+    from kiosk.skills import Skill
+
+    def number(n: int) -> str:
+        return f"{n:,}".replace(",", ".")
+
+    config = settings.load()
+    try:
+        db = open_database(config.effective_database_url, config.hamlets)
+    except DatabaseError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    real = demo_data.count_real_residents(db)
+    if real and not args.force:
+        print(f"Cơ sở dữ liệu này đã có {number(real)} người dân thật, nên không thêm người "
+              "mẫu vào để khỏi lẫn với số liệu của xã/phường. Hãy dùng một cơ sở dữ liệu "
+              "khác (KIOSK_DATABASE_URL hoặc KIOSK_DATA_DIR); nếu anh/chị chắc chắn muốn "
+              "thêm vào đây, chạy lại với --force.", file=sys.stderr)
+        return 1
+    pack = load_pack(config.lessons_dir)
+    if not pack.lessons:
+        print(f"Không có bài học nào dùng được trong {config.lessons_dir}.", file=sys.stderr)
+        return 1
+    until = args.until or date.today() - timedelta(days=1)
+    step = max(1, args.residents // 10)
+
+    def report(done: int, total: int) -> None:
+        if done % step < demo_data.BATCH or done == total:
+            print(f"Đã tạo {number(done)}/{number(total)} người dân mẫu…", flush=True)
+
+    started = time.monotonic()
+    try:
+        summary = demo_data.generate(
+            db, {skill: pack.for_skill(skill) for skill in Skill}, count=args.residents,
+            seed=args.seed, progress=report, anchor=demo_data.anchor_after(until))
+    except KeyboardInterrupt:
+        print("Đã dừng; không có người dân mẫu nào được lưu.", file=sys.stderr)
+        return 130
+    took = time.monotonic() - started
+    print(f"Đã thêm {number(summary.residents)} người dân mẫu (seed {args.seed}) vào "
+          f"{summary.hamlets} khóm/ấp, hoạt động từ {summary.first_day:%d/%m/%Y} đến "
+          f"{summary.last_day:%d/%m/%Y}, trong {took:.0f} giây:")
+    print(f"  kỹ năng: {number(summary.skills_started)} lượt bắt đầu, "
+          f"{number(summary.skills_completed)} lượt hoàn thành; "
+          f"{number(summary.all_skills)} người hoàn thành cả năm kỹ năng (Công dân số)")
+    print(f"  bài học: {number(summary.lessons_started)} lượt mở, "
+          f"{number(summary.lessons_completed)} lượt hoàn thành; "
+          f"{number(summary.outcome_answers)} câu trả lời khảo sát")
+    print(f"  {summary.staff_users} tổ viên mẫu (không đăng nhập được), "
+          f"{number(summary.group_sessions)} buổi học nhóm, "
+          f"{number(summary.attendance)} lượt điểm danh")
+    print(f"Người dân mẫu được đánh dấu phiên bản đồng ý “{demo_data.DEMO_CONSENT_VERSION}”; "
+          f"cơ sở dữ liệu: {config.effective_database_url}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="kiosk", description="Trạm Kỹ năng số")
     sub = top.add_subparsers(dest="command")
@@ -351,6 +440,20 @@ def parser() -> argparse.ArgumentParser:
         func=_cmd_db_upgrade)
 
     sub.add_parser("settings", help="xem các cài đặt").set_defaults(func=_cmd_settings)
+
+    demo = sub.add_parser(
+        "demo-data", help="thêm người dân mẫu (giả) và tiến độ học để thử bảng điều khiển",
+        description="Tạo người dân mẫu với tên, năm sinh, số điện thoại giả (0000…) và tiến "
+                    "độ học trong 365 ngày; cùng seed và cùng ngày cuối cho cùng dữ liệu. "
+                    "Không thêm vào cơ sở dữ liệu đã có người dân thật, trừ khi có --force.")
+    demo.add_argument("--residents", type=_positive, required=True, metavar="SỐ_NGƯỜI",
+                      help="số người dân mẫu cần tạo")
+    demo.add_argument("--seed", type=int, default=1, help="hạt giống ngẫu nhiên (mặc định 1)")
+    demo.add_argument("--until", type=_day, metavar="NGÀY",
+                      help="ngày cuối của dữ liệu, NĂM-THÁNG-NGÀY (mặc định: hôm qua)")
+    demo.add_argument("--force", action="store_true",
+                      help="thêm cả khi cơ sở dữ liệu đã có người dân thật")
+    demo.set_defaults(func=_cmd_demo_data)
 
     _add_certificate_commands(sub)
     _add_backup_commands(sub)
