@@ -23,7 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import exists, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -361,7 +361,9 @@ class ListedCertificate:
         return CertificateStatus.VALID
 
 
-SEARCH_LIMIT = 200
+SEARCH_LIMIT = 100
+#: A name word matching at most this many residents leads a search (see `search`).
+SELECTIVE_WORD = 20_000
 # Above every character, so `term < prefix + _AFTER_ALL` keeps the words starting with it.
 _AFTER_ALL = "\U0010ffff"
 
@@ -369,6 +371,31 @@ _AFTER_ALL = "\U0010ffff"
 def looks_like_serial(text: str) -> bool:
     """Serials are "2026-K7Q3MX"; names hold no digit nor dash."""
     return any(c.isdigit() or c == "-" for c in text)
+
+
+def _starting(term: str) -> tuple:
+    """Name words starting with `term`, through the term index ((term, resident_id))."""
+    return ResidentTerm.term >= term, ResidentTerm.term < term + _AFTER_ALL
+
+
+def _by_name(session: Session, query, terms: list[str]):
+    """Narrow `query` to certificates of residents with a name word starting with each
+    term. The rarest word leads when few residents have it: its residents' certificates
+    are looked up directly. When every word is common ("nguyen thi"), the certificates are
+    read newest first and each resident's own few words checked, which soon fills a page.
+    """
+    counts = {term: session.scalar(select(func.count()).select_from(
+        select(ResidentTerm.resident_id).where(*_starting(term))
+        .limit(SELECTIVE_WORD + 1).subquery())) for term in terms}
+    rarest = min(terms, key=counts.__getitem__)
+    for term in terms:
+        if term == rarest and counts[term] <= SELECTIVE_WORD:
+            query = query.where(Certificate.resident_id.in_(
+                select(ResidentTerm.resident_id).where(*_starting(term))))
+        else:
+            query = query.where(exists().where(
+                ResidentTerm.resident_id == Certificate.resident_id, *_starting(term)))
+    return query
 
 
 def search(db: Db, text: str, settings: Settings, *,
@@ -380,19 +407,13 @@ def search(db: Db, text: str, settings: Settings, *,
     was erased is found by its serial only."""
     text = clean_text(text)
     query = select(Certificate)
-    if looks_like_serial(text):
-        query = query.where(Certificate.serial.contains(_normal_serial(text),
-                                                        autoescape=True))
-    elif text:
-        terms = name_terms(text) or [fold(text)]
-        for term in terms:
-            # Each word narrows through the term index: (term, resident_id) is its key.
-            query = query.where(Certificate.resident_id.in_(
-                select(ResidentTerm.resident_id).where(
-                    ResidentTerm.term >= term, ResidentTerm.term < term + _AFTER_ALL)))
-    query = query.order_by(Certificate.id.desc()).limit(limit)
     with db() as session:
-        rows = list(session.scalars(query))
+        if looks_like_serial(text):
+            query = query.where(Certificate.serial.contains(_normal_serial(text),
+                                                            autoescape=True))
+        elif text:
+            query = _by_name(session, query, name_terms(text) or [fold(text)])
+        rows = list(session.scalars(query.order_by(Certificate.id.desc()).limit(limit)))
         revoked = [row.id for row in rows if row.revoked_at is not None]
         newer = dict(session.execute(
             select(Certificate.replaces_id, Certificate.serial).where(

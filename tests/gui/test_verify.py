@@ -1,5 +1,5 @@
-"""Staff check a certificate at the kiosk: the scanner types the QR code's text and Enter,
-and the screen says valid, tampered, revoked or unknown issuer, with every field."""
+"""Staff check a certificate in the console: the scanner types the QR code's text and
+Enter, and the page says valid, tampered, revoked or unknown issuer, with every field."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from kiosk import progress, residents
 from kiosk.certificates import issuing, token
-from kiosk.db.models import CertificateKind
+from kiosk.db.models import CertificateKind, StaffRole, StaffUser
 from kiosk.skills import Skill
-from ui.screens.verify import VerifyScreen
+from kiosk.staff import StaffUserInfo
 
 LESSON = """\
 id: safety.short
@@ -26,12 +27,14 @@ steps:
 
 
 @pytest.fixture
-def issued(make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def issued(console_as, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A team member's console on the certificates page, and a certificate issued to a
+    resident whose name holds markup characters."""
     folder = tmp_path / "pack" / "safety"
     folder.mkdir(parents=True)
     (folder / "short.yaml").write_text(LESSON, encoding="utf-8")
     monkeypatch.setenv("KIOSK_LESSONS_DIR", str(folder.parent))
-    window = make_window()
+    window, console = console_as(StaffRole.TEAM_MEMBER, page="certificates")
     station = window.station
     hamlet = residents.list_hamlets(station.db)[2]
     resident = residents.register(station.db, full_name="Đặng Thuỳ Dương <&>",
@@ -41,71 +44,86 @@ def issued(make_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     certificate = issuing.issue(station.db, resident.id, CertificateKind.SKILL, Skill.SAFETY,
                                 station.config, station.key,
                                 lessons_by_skill=station.lessons_by_skill())
-    return window, certificate
+    return window, console, certificate
 
 
-def scan(qtbot, window, text: str) -> VerifyScreen:
-    """What a USB scanner does: type the text, then Enter."""
-    qtbot.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier
-                   | Qt.KeyboardModifier.ShiftModifier)
-    screen = window.current_screen()
-    assert isinstance(screen, VerifyScreen) and screen.input.hasFocus()
-    screen.input.clear()
-    qtbot.keyClicks(screen.input, text)
-    qtbot.keyClick(screen.input, Qt.Key.Key_Return)
+def scan(qtbot, console, text: str):
+    """What a USB scanner does in the verify section: type the text, then Enter."""
+    panel = console.current_page().show_section("verify")
+    qtbot.waitUntil(panel.input.hasFocus)  # the scanner types straight in
+    panel.input.clear()
+    qtbot.keyClicks(panel.input, text)
+    qtbot.keyClick(panel.input, Qt.Key.Key_Return)
     qtbot.wait(1)  # new field labels are shown on the next turn of the event loop
-    return screen
+    return panel
 
 
-def shown(screen: VerifyScreen) -> str:
-    from PySide6.QtWidgets import QLabel
-
-    return "\n".join(w.text() for w in screen.findChildren(QLabel) if w.isVisible())
+def shown(panel) -> str:
+    return "\n".join(w.text() for w in panel.findChildren(QLabel) if w.isVisible())
 
 
 def test_a_scanned_certificate_is_valid_and_shows_every_field(qtbot, issued):
-    window, certificate = issued
-    screen = scan(qtbot, window, certificate.token)
-    assert screen.verdict.text() == "Hợp lệ"
-    text = shown(screen)
+    _, console, certificate = issued
+    panel = scan(qtbot, console, certificate.token)
+    assert panel.verdict.text() == "Hợp lệ"
+    text = shown(panel)
     for value in ("Đặng Thuỳ Dương <&>", "1951", "Khóm Châu Long 3", certificate.serial,
                   "Tự bảo vệ mình trên không gian mạng", "Phường Châu Đốc"):
         assert value in text
+    assert panel.input.hasFocus() and panel.input.selectedText() == certificate.token
 
 
 def test_one_changed_character_is_tampering(qtbot, issued):
-    window, certificate = issued
+    _, console, certificate = issued
     middle = len(certificate.token) // 2
     changed = "A" if certificate.token[middle] != "A" else "B"
     forged = certificate.token[:middle] + changed + certificate.token[middle + 1:]
-    screen = scan(qtbot, window, forged)
-    assert screen.verdict.text() == "Bị sửa đổi"
+    panel = scan(qtbot, console, forged)
+    assert panel.verdict.text() == "Bị sửa đổi"
+    assert not panel.find_button.isVisible()
 
 
 def test_a_revoked_certificate_says_so_with_the_reason(qtbot, issued):
-    window, certificate = issued
+    window, console, certificate = issued
+    with window.station.db.begin() as session:
+        row = StaffUser(username="can-bo", display_name="Cán bộ", role=StaffRole.STAFF,
+                        pin_hash="!")
+        session.add(row)
+        session.flush()
+        staff = StaffUserInfo(row.id, row.username, row.display_name, row.role)
     issuing.revoke(window.station.db, certificate.serial, "Cấp nhầm người",
-                   window.station.config)
-    screen = scan(qtbot, window, certificate.token)
-    assert screen.verdict.text() == "Đã thu hồi"
-    assert "Cấp nhầm người" in screen.message.text()
+                   window.station.config, actor=staff)
+    panel = scan(qtbot, console, certificate.token)
+    assert panel.verdict.text() == "Đã thu hồi"
+    assert "Cấp nhầm người" in panel.message.text()
 
 
 def test_another_communes_certificate_is_an_unknown_issuer(qtbot, issued, tmp_path):
     from kiosk.certificates import keys
 
-    window, certificate = issued
+    _, console, certificate = issued
     other = keys.load_or_create(tmp_path / "other-commune")
     claim = dataclasses.replace(certificate.data, key_id=other.key_id)
     foreign = token.encode(claim, other.private_key)
-    screen = scan(qtbot, window, foreign)
-    assert screen.verdict.text() == "Không rõ nơi cấp"
-    assert "chưa được tin cậy" in screen.message.text()
+    panel = scan(qtbot, console, foreign)
+    assert panel.verdict.text() == "Không rõ nơi cấp"
+    assert "chưa được tin cậy" in panel.message.text()
 
 
-def test_nonsense_is_unreadable_and_closing_returns_to_welcome(qtbot, touch, issued):
-    window, _ = issued
-    screen = scan(qtbot, window, "xin chao")
-    assert screen.verdict.text() == "Không đọc được"
-    touch(window, "verify_close")
+def test_a_checked_certificate_is_found_among_those_issued(qtbot, touch, issued):
+    window, console, certificate = issued
+    scan(qtbot, console, certificate.token)
+    touch(window, "verify_find")
+    page = console.current_page()
+    assert page.current_section() == "issued"
+    qtbot.waitUntil(lambda: page.issued.loaded_for == certificate.serial)
+    chosen = page.issued.chosen()
+    assert chosen is not None and chosen.certificate.serial == certificate.serial
+
+
+def test_nonsense_is_unreadable_and_signing_out_returns_to_welcome(qtbot, touch, issued):
+    window, console, _ = issued
+    panel = scan(qtbot, console, "xin chao")
+    assert panel.verdict.text() == "Không đọc được"
+    touch(window, "console_sign_out")
     assert window.current_screen() is window.welcome
