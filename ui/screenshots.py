@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 SIZES = ((1920, 1080), (1280, 720))
@@ -158,7 +159,9 @@ def _console_scenes(window) -> Iterator[tuple[str, Callable[[], None]]]:
     from ui.console.window import PAGES
 
     station = window.station
-    demo_data.generate(station.db, station.lessons_by_skill(), count=400, seed=7)
+    # Up to yesterday, so "this month" figures on the dashboard are not empty.
+    demo_data.generate(station.db, station.lessons_by_skill(), count=400, seed=7,
+                       anchor=demo_data.anchor_after(date.today() - timedelta(days=1)))
     with station.db.begin() as session:
         row = StaffUser(username="screenshots", display_name="Lê Thị Thu Hà",
                         role=StaffRole.ADMIN, pin_hash="!")
