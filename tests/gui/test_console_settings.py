@@ -156,6 +156,8 @@ def test_adding_a_hamlet_offers_it_at_registration_and_a_duplicate_is_refused(
     type_text(editor.name, "Ấp Mỹ Hòa Hưng")
     type_text(editor.population, "1.250")
     type_text(editor.households, "310")
+    page.refresh()  # staff looked at another page meanwhile: what they typed stays
+    assert editor.name.text() == "Ấp Mỹ Hòa Hưng"
     click(qtbot, editor.save_button)
     assert editor.model.rowCount() == before + 1
     added = editor.model.rows[-1]

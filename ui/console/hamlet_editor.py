@@ -135,20 +135,28 @@ class HamletEditor(QWidget):
 
     # --- list ----------------------------------------------------------------------------
 
-    def refresh(self, select: int | None = None) -> None:
+    def refresh(self, select: int | None = None, *, keep_form: bool = False) -> None:
+        """Read the list again and select `select` (else the same khóm/ấp as before).
+        With `keep_form`, what is typed in the form stays (the page shown again)."""
         keep = select if select is not None else (self.selected.id if self.selected else None)
-        self.model.set_rows(hamlets.list_all(self.ctx.db))
-        row = self.model.row_of(keep) if keep is not None else None
-        if row is None:
-            self.selected = None
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            self.model.set_rows(hamlets.list_all(self.ctx.db))
+            row = self.model.row_of(keep) if keep is not None else None
+            if row is not None:
+                selection.select(self.model.index(row, 0),
+                                 QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                 | QItemSelectionModel.SelectionFlag.Rows)
+                self.table.scrollTo(self.model.index(row, 0))
+        finally:
+            selection.blockSignals(False)
+        self.table.viewport().update()
+        self.selected = self.model.rows[row] if row is not None else None
+        if not keep_form or (keep is not None and row is None):
             self._show_form()
-            return
-        self.table.selectionModel().select(
-            self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(self.model.index(row, 0))
-        self.selected = self.model.rows[row]
-        self._show_form()
+        else:
+            self._show_actions()
 
     def _selection_changed(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -178,6 +186,11 @@ class HamletEditor(QWidget):
             self.population.setText(number(row.population))
             self.households.setText(number(row.households))
             self.save_button.setText(self.tr("Save"))
+        self._show_actions()
+
+    def _show_actions(self) -> None:
+        """The buttons that fit the chosen khóm/ấp and its place in the list."""
+        row = self.selected
         editing = row is not None
         index = self.model.row_of(row.id) if row else None
         self.up.setEnabled(editing and index != 0)

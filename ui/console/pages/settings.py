@@ -72,7 +72,7 @@ class SettingsPage(QWidget):
 
     def refresh(self) -> None:
         """Shown again: lists may have changed meanwhile (unsaved form edits are kept)."""
-        self.hamlets.refresh()
+        self.hamlets.refresh(keep_form=True)
         for section in (self.backup, self.lessons):
             if section is not None:
                 section.refresh()
