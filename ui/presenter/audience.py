@@ -1,0 +1,274 @@
+"""What the room sees: one slide at a time, large, its answer revealed on demand, or black.
+
+Steps are the kiosk's own step views (ui.steps), so the room sees what a resident sees at
+the kiosk, on a stage scaled to the projector (ui.presenter.stage). The practice phone is
+drawn at the kiosk's largest text size there. Nothing answered here is recorded: there is
+no resident at this screen, only a team member demonstrating.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.lessons.schema import ChoiceStep, SpotStep
+from ui.presenter.deck import Slide, SlideKind
+from ui.presenter.stage import ScaledStage
+from ui.screens.base import label
+from ui.steps import StepView, view_for
+from ui.theme import current_palette, set_role
+from ui.touch import touch_scrolling
+
+# The practice phone on the projector: the largest of the kiosk's text sizes.
+PHONE_TEXT_SIZE = "huge"
+
+
+@contextmanager
+def _phone_text_size(size: str) -> Iterator[None]:
+    """The practice phone reads the kiosk's text size once, when it is made: make the
+    audience's phones at `size` without changing the kiosk's setting."""
+    app = QApplication.instance()
+    old = app.property("kiosk_text_size")
+    app.setProperty("kiosk_text_size", size)
+    try:
+        yield
+    finally:
+        app.setProperty("kiosk_text_size", old)
+
+
+class _Ring(QWidget):
+    """A thick outline drawn over a highlighted element of the practice phone.
+
+    The phone makes its highlight glow with a drop-shadow effect, and Qt does not draw
+    graphics effects of widgets inside a scaled stage (the element would vanish right when
+    the answer is revealed), so on the projector the glow is replaced by this ring.
+    """
+
+    WIDTH = 6
+
+    def __init__(self, target: QWidget, color: str) -> None:
+        super().__init__(target)
+        self.setObjectName("audience_ring")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+        self.color = QColor(color)
+        target.installEventFilter(self)
+        self.setGeometry(target.rect())
+        self.show()
+        self.raise_()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.parent():
+            self.setGeometry(watched.rect())
+        return False
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.color, self.WIDTH))
+        half = self.WIDTH / 2
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(half, half, -half, -half), 12, 12)
+
+
+def _rings_for_glows(view: QWidget) -> None:
+    """Swap each highlight glow in `view` for a ring (and drop rings no longer wanted)."""
+    color = current_palette().highlight
+    for widget in view.findChildren(QWidget):
+        if isinstance(widget, _Ring):
+            continue
+        if widget.graphicsEffect() is not None:
+            widget.setGraphicsEffect(None)
+        ring = widget.findChild(_Ring, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        wanted = bool(widget.property("highlight"))
+        if wanted and ring is None:
+            _Ring(widget, color)
+        elif ring is not None and not wanted:
+            ring.hide()
+            ring.deleteLater()
+
+
+class _Curtain(QWidget):
+    """The black screen: covers everything while the room should look at the presenter."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("audience_black")
+        self.hide()
+
+    def paintEvent(self, event) -> None:
+        QPainter(self).fillRect(self.rect(), QColor(Qt.GlobalColor.black))
+
+
+class AudienceView(QWidget):
+    def __init__(self, screens, total_lessons: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("audience_view")
+        self.screens = screens
+        self.total_lessons = total_lessons
+        self.content = QWidget()
+        set_role(self.content, "screen")
+        self.content.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        column = QVBoxLayout(self.content)
+        column.setContentsMargins(32, 12, 32, 12)
+        column.setSpacing(8)
+        header = QHBoxLayout()
+        self.where = label("", "muted")
+        self.where.setObjectName("audience_where")
+        self.count = label("", "muted", wrap=False)
+        self.count.setObjectName("audience_count")
+        header.addWidget(self.where, 1)
+        header.addWidget(self.count)
+        column.addLayout(header)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # No scroll bar on the wall: the presenter scrolls with the arrow keys or the wheel.
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        touch_scrolling(self.scroll)
+        column.addWidget(self.scroll, 1)
+        self.stage = ScaledStage(self.content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stage)
+        self.curtain = _Curtain(self)
+        self.slide: Slide | None = None
+        self.step_view: StepView | None = None
+        self.revealed = False
+
+    # -- what the controller asks -------------------------------------------------------
+
+    def show_slide(self, slide: Slide) -> None:
+        self.slide = slide
+        self.revealed = False
+        self.step_view = None
+        if slide.kind in (SlideKind.STEP, SlideKind.CHECK):
+            with _phone_text_size(PHONE_TEXT_SIZE):
+                view = view_for(slide.step, screens=self.screens,
+                                in_check=slide.kind is SlideKind.CHECK, seed=slide.lesson.id)
+            keyboard = getattr(view, "keyboard", None)
+            if keyboard is not None:  # nobody types on the projector
+                keyboard.hide()
+            self.step_view = view
+            _rings_for_glows(view)
+            widget: QWidget = view
+        else:
+            widget = self._title_slide(slide)
+        for child in widget.findChildren(QWidget):
+            child.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the clicker's keys are for us
+        self.scroll.setWidget(widget)  # the previous slide is deleted by the scroll area
+        self._header(slide)
+        QTimer.singleShot(0, self, self._fit_phone)
+
+    def reveal(self) -> None:
+        """Show the right answer: the step as if done, with its explanation."""
+        view, slide = self.step_view, self.slide
+        if view is None or self.revealed or not slide.asks:
+            return
+        self.revealed = True
+        view.show_answer()
+        _rings_for_glows(view)
+        step = slide.step
+        if not isinstance(step, ChoiceStep):  # a question says its explanation itself
+            explain = getattr(step, "explain", None)
+            if isinstance(step, SpotStep):
+                explain = explain or " ".join(t.why for t in step.targets)
+            if explain:
+                view.say(explain, right=True)
+        QTimer.singleShot(0, self, lambda: self._show_answer_in_view(view))
+
+    def scroll_by(self, lines: int) -> None:
+        """Move a slide taller than the screen up or down (arrow keys, the wheel)."""
+        bar = self.scroll.verticalScrollBar()
+        bar.setValue(bar.value() + lines * bar.singleStep() * 4)
+
+    def _show_answer_in_view(self, view: StepView) -> None:
+        """Bring the explanation into view, and the right option above it when a long
+        question cannot show both: the room must see which answer is right."""
+        if self.step_view is not view:
+            return
+        if view.feedback.isVisible():
+            self.scroll.ensureWidgetVisible(view.feedback, 0, 16)
+        options = getattr(view, "options", [])
+        right = [o for o in options if o.property("verdict") == "right"]
+        if right:
+            self.scroll.ensureWidgetVisible(right[0], 0, 16)
+
+    def set_black(self, black: bool) -> None:
+        self.curtain.setGeometry(self.rect())
+        self.curtain.setVisible(black)
+        if black:
+            self.curtain.raise_()
+
+    @property
+    def black(self) -> bool:
+        return self.curtain.isVisible()
+
+    def main_text(self) -> QLabel | None:
+        """The slide's main text (a question, an explanation, a lesson's title)."""
+        widget = self.scroll.widget()
+        if widget is None:
+            return None
+        for role in ("question", "hero", "lead"):
+            for found in widget.findChildren(QLabel):
+                if found.property("role") == role and found.text():
+                    return found
+        return None
+
+    # -- building -----------------------------------------------------------------------
+
+    def _header(self, slide: Slide) -> None:
+        if slide.kind in (SlideKind.CHECK_INTRO, SlideKind.CHECK):
+            self.where.setText(self.tr("Group check"))
+        else:
+            self.where.setText(self.tr("Lesson %1 of %2: %3")
+                               .replace("%1", str(slide.lesson_number))
+                               .replace("%2", str(self.total_lessons))
+                               .replace("%3", slide.lesson.title))
+        if slide.kind is SlideKind.STEP:
+            text = self.tr("Step %1 of %2")
+        elif slide.kind is SlideKind.CHECK:
+            text = self.tr("Question %1 of %2")
+        else:
+            text = ""
+        self.count.setText(text.replace("%1", str(slide.number))
+                           .replace("%2", str(slide.total)))
+
+    def _title_slide(self, slide: Slide) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(20)
+        column.addStretch(1)
+        if slide.kind is SlideKind.LESSON:
+            lesson = slide.lesson
+            title = label(lesson.title, "hero")
+            column.addWidget(title)
+            if lesson.summary:
+                column.addWidget(label(lesson.summary, "lead"))
+            column.addWidget(label(self.tr("About %n minute(s)", "", lesson.minutes), "muted"))
+        else:
+            column.addWidget(label(self.tr("Group check"), "hero"))
+            column.addWidget(label(self.tr(
+                "Answer each question in your head or by raising your hand. The team member "
+                "notes who can do it."), "lead"))
+        column.addStretch(2)
+        return page
+
+    def _fit_phone(self) -> None:
+        if self.step_view is not None:
+            self.step_view.fit_phone(self.scroll.viewport().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.curtain.setGeometry(self.rect())
+        QTimer.singleShot(0, self, self._fit_phone)
