@@ -340,3 +340,61 @@ def test_audit_entries_filter_by_time_and_kind_and_page(db, db_file, admin):
     both = staff.count_audit_entries(db, action_prefix=("login.", "resident."))
     assert both == 100
     assert staff.count_audit_entries(db, action_prefix="login%") == 0  # no wildcards
+
+
+def test_the_next_page_after_an_entry_is_the_same_as_by_offset(db, db_file, admin):
+    with sqlite3.connect(db_file) as raw:
+        # Several entries share a moment: the order falls back on the entry's id.
+        raw.executemany(
+            "insert into audit_log (staff_user_id, action, detail, at) values (?, ?, ?, ?)",
+            [(admin.id, "login.ok", "{}",
+              (T0 + timedelta(minutes=i // 3)).strftime("%Y-%m-%d %H:%M:%S.%f"))
+             for i in range(50)])
+    by_offset = [staff.audit_entries(db, limit=7, offset=n) for n in range(0, 52, 7)]
+    pages, last = [], None
+    while page := staff.audit_entries(db, limit=7, after=last):
+        pages.append(page)
+        last = page[-1]
+    assert pages == by_offset[:len(pages)] and sum(map(len, pages)) == 52
+
+
+# --- the command line -----------------------------------------------------------------
+
+
+def test_kiosk_staff_add_list_and_reset_pin(monkeypatch, capsys):
+    from kiosk import cli, settings
+
+    typed = iter(["2580", "2580", "5093", "5093", "8642", "8642", "1357", "1358"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(typed))
+    monkeypatch.setattr("builtins.input", lambda prompt="": "")  # take the offered username
+    assert cli.main(["staff", "add", "--name", "Lê Thị Thu Hà"]) == 0
+    assert "vai trò quản trị viên" in capsys.readouterr().out  # the first is the admin
+    assert cli.main(["staff", "add", "--name", "Trần Văn Bình", "--username", "binh",
+                     "--role", "team_member"]) == 0
+    config = settings.load()
+    db = open_database(config.effective_database_url, config.hamlets)
+    for _ in range(5):
+        refusal(db, "binh", "0000", T0)
+    capsys.readouterr()
+    assert cli.main(["staff", "list"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0].startswith("lethithuha") and "đang dùng" in listed[0]
+    assert listed[1].startswith("binh") and "bị khóa đến" in listed[1]
+
+    assert cli.main(["staff", "reset-pin", "binh"]) == 0
+    assert staff.authenticate(db, "binh", "8642").username == "binh"
+    assert cli.main(["staff", "reset-pin", "binh"]) == 1  # two different PINs
+    assert "không giống nhau" in capsys.readouterr().err
+    assert staff.authenticate(db, "binh", "8642").username == "binh"
+    entries = staff.audit_entries(db, action_prefix="staff.")
+    assert [(e.action, e.staff_name, e.detail["via"]) for e in entries] == [
+        ("staff.pin_reset", None, "command line"), ("staff.create", None, "command line"),
+        ("staff.create", None, "command line")]
+
+
+def test_kiosk_staff_reset_pin_for_nobody_says_so(monkeypatch, capsys):
+    from kiosk import cli
+
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": "8642")
+    assert cli.main(["staff", "reset-pin", "nobody"]) == 1
+    assert "Không tìm thấy tài khoản cán bộ này." in capsys.readouterr().err
