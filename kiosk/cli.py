@@ -18,6 +18,11 @@
                                 then restore the backup
     kiosk demo-data --residents N [--seed S] [--until DATE] [--force]
                                 add made-up residents and progress (not to real data)
+    kiosk staff list            the staff accounts, their roles, which are stopped or locked
+    kiosk staff reset-pin USERNAME
+                                a new PIN (typed twice, not shown) for someone who forgot
+    kiosk staff add [--name N] [--username U] [--role ROLE]
+                                a new staff account (the first one may be the admin)
 
 Sub-commands import only what they need, so `kiosk lessons check` starts without Qt.
 """
@@ -457,6 +462,7 @@ def parser() -> argparse.ArgumentParser:
 
     _add_certificate_commands(sub)
     _add_backup_commands(sub)
+    _add_staff_commands(sub)
     return top
 
 
@@ -617,6 +623,123 @@ def _add_backup_commands(sub: argparse._SubParsersAction) -> None:
     restore.add_argument("file", metavar="TỆP", help="tệp sao lưu (.sqlite3)")
     restore.add_argument("--yes", action="store_true", help="không hỏi lại")
     restore.set_defaults(func=_cmd_restore)
+
+
+# --- staff accounts ----------------------------------------------------------------------
+# Whoever can run commands here can already change the database, so no PIN is asked; each
+# change is still in the audit log, marked "command line".
+
+
+def _staff_db():
+    from kiosk import settings
+    from kiosk.db.engine import DatabaseError, open_database
+
+    config = settings.load()
+    try:
+        return open_database(config.effective_database_url, config.hamlets)
+    except DatabaseError as exc:
+        print(exc, file=sys.stderr)
+        return None
+
+
+def _ask_pin() -> str | None:
+    from getpass import getpass
+
+    from kiosk import staff
+
+    try:
+        pin = staff.check_pin(getpass("Mã PIN mới (4 đến 8 chữ số, không hiện khi gõ): "))
+    except staff.InvalidPin as exc:
+        print(exc, file=sys.stderr)
+        return None
+    if getpass("Nhập lại mã PIN: ") != pin:
+        print("Hai lần nhập mã PIN không giống nhau; chưa đổi gì.", file=sys.stderr)
+        return None
+    return pin
+
+
+def _cmd_staff_list(args: argparse.Namespace) -> int:
+    from kiosk import staff
+
+    db = _staff_db()
+    if db is None:
+        return 1
+    members = staff.list_users(db)
+    if not members:
+        print("Chưa có tài khoản cán bộ nào (tạo bằng: kiosk staff add).")
+    for m in members:
+        state = ("đã ngừng" if not m.active else f"bị khóa đến {staff.local_time(m.locked_until)}"
+                 if m.locked() else "đang dùng")
+        print(f"{m.username:<20} {m.display_name}  ·  {staff.ROLE_NAMES[m.role]}  ·  {state}")
+    return 0
+
+
+def _cmd_staff_reset_pin(args: argparse.Namespace) -> int:
+    from kiosk import staff
+
+    db = _staff_db()
+    if db is None:
+        return 1
+    pin = _ask_pin()
+    if pin is None:
+        return 1
+    try:
+        member = staff.reset_pin_from_command_line(db, args.username, pin)
+    except staff.StaffError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Đã đặt mã PIN mới cho {member.display_name} ({member.username}); tài khoản "
+          "không còn bị khóa.")
+    return 0
+
+
+def _cmd_staff_add(args: argparse.Namespace) -> int:
+    from kiosk import staff
+    from kiosk.db.models import StaffRole
+
+    db = _staff_db()
+    if db is None:
+        return 1
+    name = args.name or input("Họ và tên: ")
+    username = args.username or input(
+        f"Tên đăng nhập [{staff.suggest_username(name)}]: ") or staff.suggest_username(name)
+    role = StaffRole(args.role) if args.role else (
+        StaffRole.STAFF if staff.has_staff(db) else StaffRole.ADMIN)
+    pin = _ask_pin()
+    if pin is None:
+        return 1
+    try:
+        member = staff.add_from_command_line(db, name, username, role, pin)
+    except staff.StaffError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Đã thêm {member.display_name} ({member.username}), vai trò "
+          f"{staff.ROLE_NAMES[member.role]}.")
+    return 0
+
+
+def _add_staff_commands(sub: argparse._SubParsersAction) -> None:
+    from kiosk.db.models import StaffRole
+
+    staff = sub.add_parser("staff", help="tài khoản cán bộ").add_subparsers(
+        dest="staff_cmd", required=True)
+    staff.add_parser("list", help="danh sách cán bộ, vai trò, tài khoản ngừng hay bị khóa"
+                     ).set_defaults(func=_cmd_staff_list)
+    reset = staff.add_parser(
+        "reset-pin", help="đặt mã PIN mới cho người quên mã (mở khóa tài khoản)",
+        description="Hỏi mã PIN mới hai lần, không hiện khi gõ. Việc này được ghi vào nhật "
+                    "ký hoạt động là làm bằng dòng lệnh.")
+    reset.add_argument("username", metavar="TÊN_ĐĂNG_NHẬP")
+    reset.set_defaults(func=_cmd_staff_reset_pin)
+    add = staff.add_parser(
+        "add", help="thêm tài khoản cán bộ",
+        description="Hỏi những gì chưa ghi trên dòng lệnh, rồi mã PIN hai lần. Tài khoản đầu "
+                    "tiên của trạm là quản trị viên, trừ khi chọn --role khác.")
+    add.add_argument("--name", metavar="HỌ_TÊN")
+    add.add_argument("--username", metavar="TÊN_ĐĂNG_NHẬP")
+    add.add_argument("--role", choices=[r.value for r in StaffRole],
+                     help="admin, staff (cán bộ xã) hoặc team_member (tổ viên)")
+    add.set_defaults(func=_cmd_staff_add)
 
 
 def main(argv: list[str] | None = None) -> int:
