@@ -168,7 +168,7 @@ def test_a_reissue_replaces_the_old_certificate_and_the_new_one_verifies(
     assert [(c.certificate.serial, c.status) for c in listed.model._rows] == [
         (new.serial, issuing.CertificateStatus.VALID),
         (old.serial, issuing.CertificateStatus.REPLACED)]
-    assert listed.model.index(1, 4).data() == f"Đã cấp lại, thay bằng số {new.serial}"
+    assert listed.model.index(1, 4).data() == f"Đã thay bằng số {new.serial}"
     stale = window.station.verify_certificate(old.token)
     assert stale.status is Status.REVOKED and new.serial in stale.message
     assert window.station.verify_certificate(new.token).valid

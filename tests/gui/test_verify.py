@@ -127,3 +127,16 @@ def test_nonsense_is_unreadable_and_signing_out_returns_to_welcome(qtbot, touch,
     assert panel.verdict.text() == "Không đọc được"
     touch(window, "console_sign_out")
     assert window.current_screen() is window.welcome
+
+
+def test_the_kiosk_shortcut_opens_checking_with_the_scanner_field_focused(qtbot, issued):
+    """Ctrl+Shift+V, once signed in, opens the console as below; the console's own focus
+    must not take the keys a scanner types."""
+    window, console, certificate = issued
+    console = window.open_console(console.ctx.user, "certificates", section="verify")
+    panel = console.current_page().sections["verify"]
+    assert console.current_page().current_section() == "verify"
+    qtbot.waitUntil(panel.input.hasFocus)
+    qtbot.keyClicks(window.focusWidget(), certificate.token)
+    qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Return)
+    assert panel.verdict.text() == "Hợp lệ"

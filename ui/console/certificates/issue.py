@@ -108,7 +108,7 @@ class IssuePanel(Section):
 
         host = QWidget()
         self.lines = QGridLayout(host)
-        self.lines.setContentsMargins(0, 0, 0, 0)
+        self.lines.setContentsMargins(0, 0, 12, 0)  # clear of the scroll bar
         self.lines.setHorizontalSpacing(16)
         self.lines.setVerticalSpacing(10)
         self.lines.setColumnStretch(0, 2)

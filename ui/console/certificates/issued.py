@@ -48,6 +48,11 @@ class IssuedPanel(Section):
         self._select_after: str | None = None
         self._confirming: str | None = None  # "revoke" or "reissue"
 
+        # The list and what to do with the chosen certificate; a question replaces it all.
+        self.browse = QWidget()
+        browse = QVBoxLayout(self.browse)
+        browse.setContentsMargins(0, 0, 0, 0)
+        browse.setSpacing(12)
         self.search = QLineEdit()
         self.search.setObjectName("issued_search")
         self.search.setClearButtonEnabled(True)
@@ -58,10 +63,10 @@ class IssuedPanel(Section):
         self._delay.timeout.connect(self.look_up)
         self.search.textChanged.connect(lambda _text: self._delay.start())
         self.search.returnPressed.connect(self.look_up)
-        self.layout_.addWidget(self.search)
+        browse.addWidget(self.search)
         self.count = label("", "muted")
         self.count.setObjectName("issued_count")
-        self.layout_.addWidget(self.count)
+        browse.addWidget(self.count)
 
         self.model = IssuedModel(self)
         self.table = QTableView()
@@ -72,19 +77,23 @@ class IssuedPanel(Section):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        # Rows as tall as their wrapped text, whatever width the columns end up with.
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount()):
-            stretch = column in (IssuedModel.NAME, IssuedModel.CERTIFICATE)
+            stretch = column in (IssuedModel.NAME, IssuedModel.CERTIFICATE,
+                                 IssuedModel.STATUS)
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if stretch
                                         else QHeaderView.ResizeMode.ResizeToContents)
         touch_scrolling(self.table)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.changed())
-        self.layout_.addWidget(self.table, 1)
+        browse.addWidget(self.table, 1)
 
         self.detail = label("", "muted")
         self.detail.setObjectName("issued_detail")
-        self.layout_.addWidget(self.detail)
+        browse.addWidget(self.detail)
 
         actions = QHBoxLayout()
         actions.setSpacing(16)
@@ -101,16 +110,18 @@ class IssuedPanel(Section):
         actions.addStretch(1)
         for action in (self.print_button, self.reissue_button, self.revoke_button):
             actions.addWidget(action)
-        self.layout_.addLayout(actions)
+        browse.addLayout(actions)
         # What this role may do at all; whether the chosen row allows it is `changed`.
         self.resident_button.setVisible(ctx.can(Permission.ISSUE_CERTIFICATES))
         self.print_button.setVisible(ctx.can(Permission.PRINT_CERTIFICATES))
         self.reissue_button.setVisible(ctx.can(Permission.ISSUE_CERTIFICATES))
         self.revoke_button.setVisible(ctx.can(Permission.REVOKE_CERTIFICATES))
-        self.actions = actions
+
+        self.layout_.addWidget(self.browse, 1)
 
         self.confirm = self._confirm_box()
         self.layout_.addWidget(self.confirm)
+        self.layout_.addStretch(0)  # keeps the question at the top while the list is away
         self.confirm.hide()
         self.changed()
 
@@ -121,6 +132,11 @@ class IssuedPanel(Section):
         column = QVBoxLayout(box)
         column.setContentsMargins(16, 12, 16, 12)
         column.setSpacing(10)
+        self.asked_about = label("", "title")
+        self.asked_about.setObjectName("issued_asked_about")
+        column.addWidget(self.asked_about)
+        self.asked_what = label("", "muted")
+        column.addWidget(self.asked_what)
         self.question = label("", "lead")
         self.question.setObjectName("issued_question")
         column.addWidget(self.question)
@@ -178,7 +194,6 @@ class IssuedPanel(Section):
         self._select_after = None
         self.model.set_rows(rows)
         self.loaded_for = text
-        self.table.resizeRowsToContents()
         if keep is not None:
             self.select_serial(keep)
         if not rows:
@@ -260,6 +275,9 @@ class IssuedPanel(Section):
             return
         cert = chosen.certificate
         self._confirming = what
+        self.asked_about.setText(f"{cert.serial}  ·  {cert.data.resident_name}")
+        self.asked_what.setText(f"{cert.title}  ·  " + self.tr("issued %1").replace(
+            "%1", f"{cert.data.issued_on:%d/%m/%Y}"))
         self.reason.clear()
         self.reason.setVisible(what == "revoke")
         if what == "revoke":
@@ -276,15 +294,15 @@ class IssuedPanel(Section):
                 "%1", cert.serial).replace("%2", cert.data.resident_name))
             self.yes_button.setText(self.tr("Reissue"))
         self.say("")
+        self.browse.hide()
         self.confirm.show()
         self.changed()
         (self.reason if what == "revoke" else self.cancel_button).setFocus()
-        # The box takes room from the list: keep the certificate asked about in sight.
-        QTimer.singleShot(0, self.table, lambda: self.table.scrollTo(self.table.currentIndex()))
 
     def cancel_question(self) -> None:
         self._confirming = None
         self.confirm.hide()
+        self.browse.show()
         self.changed()
 
     def confirmed(self) -> None:
