@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from kiosk import progress, residents
+from kiosk import people, progress, residents
 from kiosk.db.models import (
     Attendance,
     AuditEntry,
@@ -32,16 +32,15 @@ from kiosk.db.models import (
     LessonProgress,
     ProgressStatus,
     Resident,
-    ResidentTerm,
     SkillProgress,
     StaffUser,
     utcnow,
 )
 from kiosk.lessons.schema import Lesson
-from kiosk.residents import CODE_ALPHABET, CODE_LENGTH, Db, ResidentInfo
+from kiosk.residents import Db, ResidentInfo
 from kiosk.skills import Skill
 from kiosk.staff import Permission, StaffUserInfo, audit, require
-from kiosk.text import clean_text, fold
+from kiosk.text import clean_text
 
 MAX_PLACE_LENGTH = 200  # the column's width
 MAX_NOTES_LENGTH = 2000
@@ -215,38 +214,12 @@ def roster(db: Db, session_id: int) -> list[Attendee]:
 
 
 def search(db: Db, text: str, *, limit: int = SEARCH_LIMIT) -> list[ResidentInfo]:
-    """Residents for the roster's search box, as the team member types: a learner code,
-    or words of the name in any case and with or without diacritics (each word matches
-    the start of a word of the name), optionally with a four-digit birth year."""
-    words = fold(text).split()
-    if not words:
-        return []
-    code = residents.parse_code(text)
-    if len(code) == CODE_LENGTH and all(c in CODE_ALPHABET for c in code):
-        found = residents.find_by_code(db, code)
-        if found is not None:
-            return [found]
-    years = [int(w) for w in words if w.isdigit() and len(w) == 4]
-    terms = [w for w in words if not w.isdigit()]
-    if not terms and not years:
-        return []
-    with db() as session:
-        query = select(Resident)
-        for term in terms:
-            escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            query = query.where(Resident.id.in_(
-                select(ResidentTerm.resident_id).where(
-                    ResidentTerm.term.like(escaped + "%", escape="\\"))))
-        if years:
-            query = query.where(Resident.birth_year.in_(years))
-        rows = session.scalars(query.order_by(Resident.name_folded, Resident.birth_year)
-                               .limit(limit))
-        return [_resident_info(r) for r in rows]
-
-
-def _resident_info(r: Resident) -> ResidentInfo:
-    return ResidentInfo(r.id, r.learner_code, r.full_name, r.birth_year, r.hamlet_id,
-                        r.hamlet.name, r.phone)
+    """Residents for the roster's search box, as the team member types: staff search
+    (kiosk.people.search: words of the name in any case, with or without diacritics, a
+    birth year, a learner code, a phone number...)."""
+    return [ResidentInfo(r.id, r.learner_code, r.full_name, r.birth_year, r.hamlet_id,
+                         r.hamlet_name, r.phone)
+            for r in people.search(db, text, limit=limit).rows]
 
 
 # -- starting ------------------------------------------------------------------------------
