@@ -11,9 +11,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QMessageBox,
     QProgressBar,
+    QSizePolicy,
+    QSpacerItem,
     QWidget,
 )
 
@@ -22,6 +25,7 @@ from ui.screens.base import button, label
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
+QUESTION_WIDTH = 720
 
 
 def ask(parent: QWidget, title: str, text: str, yes: str) -> bool:
@@ -36,6 +40,12 @@ def ask(parent: QWidget, title: str, text: str, yes: str) -> bool:
                            QMessageBox.ButtonRole.RejectRole)
     cancel.setObjectName("settings_confirm_no")
     box.setDefaultButton(cancel)
+    # Wide enough to read a paragraph in a few lines rather than a narrow column.
+    grid = box.layout()
+    if isinstance(grid, QGridLayout):
+        grid.addItem(QSpacerItem(QUESTION_WIDTH, 0, QSizePolicy.Policy.Minimum,
+                                 QSizePolicy.Policy.Minimum), grid.rowCount(), 0, 1,
+                     grid.columnCount())
     box.exec()
     return box.clickedButton() is confirm
 

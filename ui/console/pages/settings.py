@@ -79,6 +79,12 @@ class SettingsPage(QWidget):
 
     def screenshot_scenes(self) -> Iterator[tuple[str, Callable[[], None]]]:
         yield "hamlets", lambda: self.show_section("hamlets")
+
+        def editing() -> None:
+            self.show_section("hamlets")
+            if self.hamlets.model.rows:
+                self.hamlets.table.selectRow(1 if len(self.hamlets.model.rows) > 1 else 0)
+        yield "hamlets-edit", editing
         yield "kiosk", lambda: self.show_section("kiosk")
 
         def refused() -> None:
