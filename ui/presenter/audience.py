@@ -80,10 +80,12 @@ class _Ring(QWidget):
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(half, half, -half, -half), 12, 12)
 
 
-def _rings_for_glows(view: QWidget) -> None:
-    """Swap each highlight glow in `view` for a ring (and drop rings no longer wanted)."""
+def _rings_for_glows(*parts: QWidget | None) -> None:
+    """Swap each highlight glow in a step's view and phone for a ring (and drop rings no
+    longer wanted)."""
     color = current_palette().highlight
-    for widget in view.findChildren(QWidget):
+    for widget in [w for part in parts if part is not None
+                   for w in part.findChildren(QWidget)]:
         if isinstance(widget, _Ring):
             continue
         if widget.graphicsEffect() is not None:
@@ -135,7 +137,19 @@ class AudienceView(QWidget):
         # No scroll bar on the wall: the presenter scrolls with the arrow keys or the wheel.
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         touch_scrolling(self.scroll)
-        column.addWidget(self.scroll, 1)
+        body = QHBoxLayout()
+        body.setSpacing(32)
+        body.addWidget(self.scroll, 3)
+        # The practice phone stands here, beside the text rather than in it, so a long
+        # question or explanation scrolls while the phone stays whole in view.
+        self.phone_column = QWidget()
+        self.phone_column.setObjectName("audience_phone_column")
+        phone_layout = QVBoxLayout(self.phone_column)
+        phone_layout.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.phone_column, 2)
+        self.phone_column.hide()
+        column.addLayout(body, 1)
+        self.phone = None
         self.stage = ScaledStage(self.content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -151,6 +165,10 @@ class AudienceView(QWidget):
         self.slide = slide
         self.revealed = False
         self.step_view = None
+        if self.phone is not None:  # the last slide's phone: it is ours now, not its view's
+            self.phone.hide()
+            self.phone.deleteLater()
+            self.phone = None
         if slide.kind in (SlideKind.STEP, SlideKind.CHECK):
             with _phone_text_size(PHONE_TEXT_SIZE):
                 view = view_for(slide.step, screens=self.screens,
@@ -159,15 +177,19 @@ class AudienceView(QWidget):
             if keyboard is not None:  # nobody types on the projector
                 keyboard.hide()
             self.step_view = view
-            _rings_for_glows(view)
+            if view.phone is not None:
+                self.phone = view.phone
+                self.phone_column.layout().addWidget(self.phone)  # out of the view's row
+            _rings_for_glows(view, self.phone)
             widget: QWidget = view
         else:
             widget = self._title_slide(slide)
-        for child in widget.findChildren(QWidget):
-            child.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the clicker's keys are for us
+        for part in (widget, self.phone):
+            for child in part.findChildren(QWidget) if part is not None else ():
+                child.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the clicker's keys are ours
         self.scroll.setWidget(widget)  # the previous slide is deleted by the scroll area
+        self.phone_column.setVisible(self.phone is not None)
         self._header(slide)
-        QTimer.singleShot(0, self, self._fit_phone)
 
     def reveal(self) -> None:
         """Show the right answer: the step as if done, with its explanation."""
@@ -176,7 +198,7 @@ class AudienceView(QWidget):
             return
         self.revealed = True
         view.show_answer()
-        _rings_for_glows(view)
+        _rings_for_glows(view, self.phone)
         step = slide.step
         if not isinstance(step, ChoiceStep):  # a question says its explanation itself
             explain = getattr(step, "explain", None)
@@ -264,11 +286,6 @@ class AudienceView(QWidget):
         column.addStretch(2)
         return page
 
-    def _fit_phone(self) -> None:
-        if self.step_view is not None:
-            self.step_view.fit_phone(self.scroll.viewport().height())
-
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.curtain.setGeometry(self.rect())
-        QTimer.singleShot(0, self, self._fit_phone)

@@ -108,8 +108,9 @@ class SessionsPage(QWidget):
         self.empty = label(self.tr("No group sessions yet. Start one with the button above."),
                            "muted")
         self.empty.setObjectName("sessions_empty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.empty.hide()
-        column.addWidget(self.empty)
+        column.addWidget(self.empty, 1)
 
         report = QWidget()
         lines = QVBoxLayout(report)
