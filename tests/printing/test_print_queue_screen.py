@@ -114,3 +114,17 @@ def test_without_a_printer_staff_save_a_certificate_to_a_file(qtbot, touch, queu
     assert target.read_bytes() == printing.get(window.station.db, ids[0]).pdf_path.read_bytes()
     assert printing.get(window.station.db, ids[0]).status == S.DONE
     assert len(rows(panel)) == 1 and str(target) in panel.summary.text()
+
+
+def test_signing_out_mid_batch_loses_nothing(qtbot, touch, queue_panel, cups, pdf_printer):
+    from ui.printing import finish_running_batches
+
+    window, _, ids = queue_panel(3, pdf_printer.name)
+    touch(window, "queue_print")
+    touch(window, "console_sign_out")  # the page goes; the batch it started does not crash
+    assert window.current_screen() is window.welcome
+    qtbot.wait(50)  # the console is deleted on the next turn of the event loop
+    finish_running_batches()
+    statuses = [printing.get(window.station.db, i).status for i in ids]
+    assert S.PRINTING not in statuses
+    assert all(s in (S.DONE, S.QUEUED) for s in statuses)
