@@ -186,6 +186,10 @@ class AuditTableModel(QAbstractTableModel):
             elif key == "reason":
                 value = {"inactive": self.tr("account stopped"),
                          "locked": self.tr("account locked")}.get(str(value), value)
+            elif isinstance(value, bool):
+                value = self.tr("yes") if value else self.tr("no")
+            elif key == "size" and isinstance(value, int):
+                value = f"{value / 1_000_000:.1f} MB"
             elif isinstance(value, list | tuple):
                 value = ", ".join(map(str, value))
             parts.append(f"{names.get(key, key)}: {value}")
@@ -221,7 +225,26 @@ class AuditTableModel(QAbstractTableModel):
             "learner_code": self.tr("learner code"),
             "resident_id": self.tr("resident no."),
             "serial": self.tr("serial"),
+            "serials": self.tr("serials"),
             "fields": self.tr("fields"),
+            "settings": self.tr("settings"),
+            "hamlet_id": self.tr("khóm/ấp no."),
+            "name": self.tr("name"),
+            "population": self.tr("population"),
+            "households": self.tr("households"),
+            "session_id": self.tr("session no."),
+            "attended": self.tr("attended"),
+            "lessons_completed": self.tr("lessons completed"),
+            "skills_completed": self.tr("skills completed"),
+            "passed": self.tr("passed"),
+            "report": self.tr("report"),
+            "period_start": self.tr("from"),
+            "period_end": self.tr("to"),
+            "format": self.tr("format"),
+            "file": self.tr("file"),
+            "size": self.tr("size"),
+            "automatic": self.tr("automatic"),
+            "job_id": self.tr("print job no."),
             "via": self.tr("by"),
         }
 
