@@ -182,6 +182,48 @@ def test_back_returns_to_the_names_then_to_the_welcome_screen(qtbot, with_staff,
     assert window.current_screen() is window.welcome
 
 
+def test_the_pin_is_checked_off_the_ui_thread(qtbot, with_staff, touch, monkeypatch):
+    import threading
+
+    window, admin, _member = with_staff
+    checked_in = []
+    real = staff.authenticate
+
+    def watched(*args, **kwargs):
+        checked_in.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(staff, "authenticate", watched)
+    login = open_sign_in(qtbot, window)
+    touch(window, f"login_user_{admin.id}")
+    press_pin(qtbot, login.pad, "2580")
+    assert login.message.text() == "Đang kiểm tra…" and not login.pad.isEnabled()
+    wait_for_console(qtbot, window)
+    assert checked_in and checked_in[0] is not threading.main_thread()
+
+
+def test_the_pad_comes_back_when_the_lock_passes(qtbot, with_staff, touch):
+    import sqlite3
+
+    window, _admin, member = with_staff
+    soon = (datetime.now(UTC) + timedelta(seconds=1)).strftime("%Y-%m-%d %H:%M:%S.%f")
+    with sqlite3.connect(window.station.db.kw["bind"].url.database) as raw:
+        raw.execute("update staff_users set locked_until = ? where id = ?", (soon, member.id))
+    login = open_sign_in(qtbot, window)
+    touch(window, f"login_user_{member.id}")
+    assert "bị khóa đến" in login.message.text() and not login.pad.isEnabled()
+    qtbot.waitUntil(login.pad.isEnabled, timeout=4000)
+    assert login.message.text() == "Đã hết thời gian khóa. Anh/chị nhập mã PIN rồi chạm OK."
+
+
+def test_a_sign_in_left_alone_goes_back_to_the_welcome_screen(qtbot, with_staff):
+    window, _admin, _member = with_staff
+    login = open_sign_in(qtbot, window)
+    assert login._idle.interval() == 120_000
+    login._idle.start(100)  # the same timer, shorter
+    qtbot.waitUntil(lambda: window.current_screen() is window.welcome, timeout=3000)
+
+
 # --- the hidden gesture ---------------------------------------------------------------
 
 
