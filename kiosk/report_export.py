@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -252,7 +253,7 @@ _SHEET_NAMES = {"coverage": "Bao phủ", "outcomes": "Kết quả tự báo cáo
 _FORMATS = {Kind.COUNT: "#,##0", Kind.PERCENT: "0.0%"}
 
 
-def write_xlsx(reports: ReportSet, out: Path, step: Step = None) -> None:
+def write_xlsx(reports: ReportSet, out: Path | BinaryIO, step: Step = None) -> None:
     """A workbook with a sheet per report, its tables one under another; counts and
     shares stay numbers (formatted as such), unknown shares are empty cells."""
     from openpyxl import Workbook
@@ -333,7 +334,7 @@ def _register_fonts() -> None:
                                   boldItalic=_BOLD)
 
 
-def write_pdf(reports: ReportSet, out: Path, step: Step = None) -> None:
+def write_pdf(reports: ReportSet, out: Path | BinaryIO, step: Step = None) -> None:
     """A4 landscape: the heading, then each report's tables (headers repeated on each
     page). Text is escaped before it meets reportlab's markup, so names holding "<" or
     "&" print as typed."""
@@ -427,7 +428,8 @@ def write_pdf(reports: ReportSet, out: Path, step: Step = None) -> None:
         canvas.restoreState()
 
     document = SimpleDocTemplate(
-        str(out), pagesize=page, leftMargin=margin, rightMargin=margin, topMargin=margin,
+        str(out) if isinstance(out, str | Path) else out, pagesize=page,
+        leftMargin=margin, rightMargin=margin, topMargin=margin,
         bottomMargin=12 * mm, title=f"{REPORT_TITLE} – {reports.period.label}",
         author=reports.commune, creator="Trạm Kỹ năng số", lang="vi",
         initialFontName=_REGULAR, initialFontSize=10)

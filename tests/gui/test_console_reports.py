@@ -121,6 +121,7 @@ def test_an_export_writes_the_file_the_staff_member_asked_for(qtbot, make_window
                                                              tmp_path):
     window, _, page = open_reports(qtbot, make_window, console_as)
     page.export_folder = tmp_path
+    assert str(tmp_path) in page.folder_label.text()
     click(qtbot, page, "report_export_xlsx")
     qtbot.waitUntil(lambda: page.exporting is None, timeout=WAIT_MS)
     name = f"bao-cao-{page.reports.period.slug}.xlsx"

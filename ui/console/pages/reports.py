@@ -203,7 +203,7 @@ class ReportsPage(QWidget):
         self.exporting: operations.Operation | None = None
         self.last_export: Path | None = None
         self.can_export = ctx.can(Permission.EXPORT_REPORTS)
-        self.export_folder = _default_folder()
+        self._folder = _default_folder()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -416,15 +416,25 @@ class ReportsPage(QWidget):
 
     # --- exports ------------------------------------------------------------------------
 
+    @property
+    def export_folder(self) -> Path:
+        """Where exports go: chosen by staff (or set directly, as tests do)."""
+        return self._folder
+
+    @export_folder.setter
+    def export_folder(self, folder: Path) -> None:
+        self._folder = Path(folder)
+        if self.can_export:
+            self._show_folder()
+
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(
             self, self.tr("Folder for the reports"), str(self.export_folder))
         if folder:
             self.export_folder = Path(folder)
-            self._show_folder()
 
     def _show_folder(self) -> None:
-        self.folder_label.setText(self.tr("Saved in: %1").replace("%1", str(self.export_folder)))
+        self.folder_label.setText(self.tr("Saved in: %1").replace("%1", str(self._folder)))
 
     def export(self, fmt: str) -> operations.Operation | None:
         """Save the reports shown (CSV: the table shown) into the chosen folder."""
