@@ -89,7 +89,7 @@ class BackupPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(BackupListModel.KIND, QHeaderView.ResizeMode.Stretch)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._busy(False))
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._busy(self.work.busy))
         touch_scrolling(self.table)
         layout.addWidget(self.table, 1)
         self.empty = label(self.tr("No backup yet."), "muted")

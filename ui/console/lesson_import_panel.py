@@ -106,7 +106,7 @@ class LessonImportPanel(QWidget):
         self.accept = QCheckBox(self.tr("Replace anyway: the lessons with errors are switched "
                                         "off"))
         self.accept.setObjectName("lessons_accept")
-        self.accept.toggled.connect(lambda _: self._busy(False))
+        self.accept.toggled.connect(lambda _: self._busy(self.work.busy))
         decide = QHBoxLayout()
         decide.setSpacing(12)
         self.replace_button = button(self.tr("Replace"), "primary", "lessons_replace")
@@ -166,7 +166,7 @@ class LessonImportPanel(QWidget):
             self._say(self.tr("Stopped. Nothing was changed."), "muted")
         else:
             self._say(explain(exc), "error")
-        self._busy(False)
+        self._busy(self.work.busy)
 
     # --- checking a pack -----------------------------------------------------------------
 
@@ -216,7 +216,7 @@ class LessonImportPanel(QWidget):
         self.summary.setText(text)
         set_role(self.summary, role)
         self.report.show()
-        self._busy(False)
+        self._busy(self.work.busy)
 
     def _fit_problems(self) -> None:
         """As tall as its problems, up to a few of them; longer lists scroll (by finger)."""
