@@ -12,19 +12,20 @@ closes itself after two idle minutes, so a sign-in left open never blocks the re
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk import staff
-from kiosk.db.models import StaffRole
 from kiosk.staff import SignInRefused, StaffError
 from kiosk.station import Station
 from kiosk.text import MAX_NAME_LENGTH
 from ui import operations
 from ui.console.pin_pad import PinPad
+from ui.console.window import role_name
 from ui.screens.base import Screen, button, label, name_role
+from ui.theme import set_role
 from ui.touch import scroll_area
 from ui.widgets.keyboard import OnScreenKeyboard
 
@@ -130,7 +131,7 @@ class LoginScreen(Screen):
                 item.widget().deleteLater()
         users = staff.list_users(self.db, active_only=True)
         for user in users:
-            choice = button(f"{user.display_name}  ·  {role_label(user.role)}", "option",
+            choice = button(f"{user.display_name}  ·  {role_name(user.role)}", "option",
                             f"login_user_{user.id}", wrap=True)
             choice.clicked.connect(lambda _=False, user=user: self.choose(user))
             self.names.addWidget(choice)
@@ -146,11 +147,9 @@ class LoginScreen(Screen):
         """The PIN pad for this staff member."""
         self._user = user
         self.hello.setText(self.tr("Hello, %1").replace("%1", user.display_name))
-        name_role_ = name_role(user.display_name)
-        if self.hello.property("role") != name_role_:
-            from ui.theme import set_role
-
-            set_role(self.hello, name_role_)
+        size = name_role(user.display_name)  # a very long name in smaller letters
+        if self.hello.property("role") != size:
+            set_role(self.hello, size)
         self.pad.clear()
         self.pages.setCurrentWidget(self.pin_page)
         self.show_message(self.tr("Type your PIN, then touch OK."), "lead")
@@ -167,8 +166,6 @@ class LoginScreen(Screen):
         self._touched()
 
     def show_message(self, text: str, role: str = "lead") -> None:
-        from ui.theme import set_role
-
         self.message.setText(text)
         if self.message.property("role") != role:
             set_role(self.message, role)
@@ -302,8 +299,6 @@ class LoginScreen(Screen):
                 "thời.", attempts_left=3))
 
         def locked() -> None:
-            from datetime import timedelta
-
             pad()
             self.pad.clear()
             until = datetime.now(UTC) + timedelta(minutes=5)
@@ -321,15 +316,7 @@ class LoginScreen(Screen):
         yield "locked", locked
 
 
-def role_label(role: StaffRole) -> str:
-    from ui.console.window import role_name
-
-    return role_name(role)
-
-
-def _row(*widgets: QWidget):
-    from PySide6.QtWidgets import QHBoxLayout
-
+def _row(*widgets: QWidget) -> QHBoxLayout:
     row = QHBoxLayout()
     row.setSpacing(24)
     for widget in widgets:
@@ -400,9 +387,6 @@ class _SetupPages(QWidget):
         self.spacer = QWidget()
         layout.addWidget(self.spacer, 1)
 
-        footer = QVBoxLayout()
-        from PySide6.QtWidgets import QHBoxLayout
-
         row = QHBoxLayout()
         row.setSpacing(24)
         self.back_button = button(self.tr("Back"), None, "setup_back")
@@ -415,8 +399,7 @@ class _SetupPages(QWidget):
         row.addWidget(self.step_label)
         row.addStretch(1)
         row.addWidget(self.next_button)
-        footer.addLayout(row)
-        layout.addLayout(footer)
+        layout.addLayout(row)
         self._first_pin = ""
         self._hint = ""
         self.index = 0
