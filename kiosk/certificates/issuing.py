@@ -414,11 +414,22 @@ def search(db: Db, text: str, settings: Settings, *,
         elif text:
             query = _by_name(session, query, name_terms(text) or [fold(text)])
         rows = list(session.scalars(query.order_by(Certificate.id.desc()).limit(limit)))
-        revoked = [row.id for row in rows if row.revoked_at is not None]
-        newer = dict(session.execute(
-            select(Certificate.replaces_id, Certificate.serial).where(
-                Certificate.replaces_id.in_(revoked))).all()) if revoked else {}
+        newer = _replacements(session, [row for row in rows if row.revoked_at is not None])
         return [ListedCertificate(_record(row, settings), newer.get(row.id)) for row in rows]
+
+
+def _replacements(session: Session, revoked: list[Certificate]) -> dict[int, str]:
+    """{id: serial of the certificate that replaced it} for these revoked certificates.
+    A reissue keeps the resident, so their certificates are looked up through the
+    resident index; only those of erased residents need reading the whole table."""
+    if not revoked:
+        return {}
+    wanted = Certificate.replaces_id.in_([row.id for row in revoked])
+    people = {row.resident_id for row in revoked}
+    if None not in people:
+        wanted = wanted & Certificate.resident_id.in_(people)
+    return dict(session.execute(
+        select(Certificate.replaces_id, Certificate.serial).where(wanted)).all())
 
 
 def find(db: Db, serial: str, settings: Settings) -> IssuedCertificate | None:
