@@ -243,8 +243,8 @@ def test_a_lesson_pack_with_an_error_shows_it_and_replaces_only_when_accepted(
         encoding="utf-8")
     panel.check(pack)
     qtbot.waitUntil(lambda: panel.report.isVisible(), timeout=10_000)
-    problems = [panel.problems.item(i).text() for i in range(panel.problems.count())]
-    assert problems and all(p.startswith("safety/hong.yaml") for p in problems)
+    problems = panel.problems.text().splitlines()
+    assert problems and all(p.startswith("• safety/hong.yaml:") for p in problems)
     assert not panel.replace_button.isEnabled()
     assert not (window.station.config.data_dir / "lessons").exists()
 

@@ -114,13 +114,14 @@ class HamletEditor(QWidget):
         self.hide_button.clicked.connect(self.toggle_active)
         self.delete_button = button(self.tr("Delete"), None, "hamlet_delete")
         self.delete_button.clicked.connect(self.delete)
-        for pair, stretch in (((self.save_button, self.new_button), (1, 1)),
-                              ((self.up, self.down), (1, 1)),
-                              ((self.hide_button, self.delete_button), (2, 1))):
+        for pair in ((self.save_button, self.new_button), (self.up, self.down),
+                     (self.hide_button, self.delete_button)):
+            # No stretch factors: each button keeps the width of its words, then the rest
+            # of the row is shared (a stretch would split it evenly and cut a long word).
             row = QHBoxLayout()
             row.setSpacing(12)
-            for item, share in zip(pair, stretch, strict=True):
-                row.addWidget(item, share)
+            for item in pair:
+                row.addWidget(item)
             column.addLayout(row)
         self.status = label("", "lead")
         self.status.setObjectName("hamlet_status")

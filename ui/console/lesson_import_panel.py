@@ -11,8 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QHBoxLayout,
-    QListView,
-    QListWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,10 +24,6 @@ from ui.console.context import ConsoleContext
 from ui.console.settings_parts import WorkRow, ask, explain, open_file, open_folder
 from ui.screens.base import button, label
 from ui.theme import set_role
-from ui.touch import touch_scrolling
-
-#: Problems shown without scrolling the list.
-PROBLEMS_SHOWN = 5
 
 
 class LessonImportPanel(QWidget):
@@ -98,11 +92,10 @@ class LessonImportPanel(QWidget):
             self.per_skill_grid.addWidget(shown, i // 2, i % 2)
         self.summary = label("")
         self.summary.setObjectName("lessons_summary")
-        self.problems = QListWidget()
+        # Every problem, one a line, wrapped and never cut; a long list scrolls with the
+        # page.
+        self.problems = label("")
         self.problems.setObjectName("lessons_problems")
-        self.problems.setWordWrap(True)
-        touch_scrolling(self.problems)
-        self.problems.setResizeMode(QListView.ResizeMode.Adjust)
         self.accept = QCheckBox(self.tr("Replace anyway: the lessons with errors are switched "
                                         "off"))
         self.accept.setObjectName("lessons_accept")
@@ -196,9 +189,7 @@ class LessonImportPanel(QWidget):
             self.skill_counts[skill].setText(
                 self.tr("%1: %n lesson(s)", "", count).replace("%1", skill.title))
         problems = staged.problem_lines
-        self.problems.clear()
-        self.problems.addItems(problems)
-        self._fit_problems()
+        self.problems.setText("\n".join(f"• {line}" for line in problems))
         self.problems.setVisible(bool(problems))
         self.accept.setChecked(False)
         self.accept.setVisible(bool(problems) and staged.usable)
@@ -217,12 +208,6 @@ class LessonImportPanel(QWidget):
         set_role(self.summary, role)
         self.report.show()
         self._busy(self.work.busy)
-
-    def _fit_problems(self) -> None:
-        """As tall as its problems, up to a few of them; longer lists scroll (by finger)."""
-        rows = sum(self.problems.sizeHintForRow(i) for i in range(min(
-            self.problems.count(), PROBLEMS_SHOWN)))
-        self.problems.setFixedHeight(max(rows, 40) + 2 * self.problems.frameWidth() + 8)
 
     def discard(self, quiet: bool = False) -> None:
         if self.staged is not None:
