@@ -264,3 +264,22 @@ def test_commune_staff_do_not_see_the_settings(console_as):
     assert console.open_page("settings") is None
     _window2, member_console = console_as(StaffRole.TEAM_MEMBER, window=window)
     assert "settings" not in member_console.buttons
+
+
+def test_a_kiosk_on_a_shared_server_is_told_to_use_the_servers_tools(qtbot, isolated_settings):
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QLabel
+
+    from kiosk.staff import StaffUserInfo
+    from ui.console.backup_panel import BackupPanel
+    from ui.console.context import ConsoleContext
+
+    config = settings.load().replace(database_url="postgresql+psycopg://kiosk@db/kiosk")
+    admin = StaffUserInfo(1, "admin", "Quản trị", StaffRole.ADMIN)
+    panel = BackupPanel(ConsoleContext(SimpleNamespace(config=config, db=None), admin))
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.findChildren(QPushButton) == []
+    note = panel.findChild(QLabel, "backup_server_note")
+    assert note is not None and "pg_dump" in note.text()
