@@ -402,31 +402,28 @@ def sessions(db: Db, period: Period, *, tz: tzinfo | None = None) -> SessionRepo
     begin, end = period.utc_bounds(tz)
     gs = GroupSession
     in_period = and_(gs.started_at >= begin, gs.started_at < end)
+    attended = select(gs.team_member_id, Attendance.resident_id).join(
+        gs, gs.id == Attendance.session_id).where(in_period).subquery()
     with db() as session:
-        held = session.execute(select(gs.id, gs.team_member_id, gs.lesson_ids)
-                               .where(in_period)).all()
-        attended = session.execute(
-            select(gs.team_member_id, Attendance.resident_id)
-            .join(gs, gs.id == Attendance.session_id).where(in_period)).all()
+        held = session.execute(select(gs.team_member_id, gs.lesson_ids).where(in_period)).all()
+        checkins = {member: (int(count), int(people)) for member, count, people in
+                    session.execute(select(attended.c.team_member_id, func.count(),
+                                           func.count(func.distinct(attended.c.resident_id)))
+                                    .group_by(attended.c.team_member_id))}
+        everyone = session.scalar(select(func.count(func.distinct(attended.c.resident_id))))
         names = dict(session.execute(select(StaffUser.id, StaffUser.display_name)).all())
     count: dict[int | None, int] = defaultdict(int)
     lessons: dict[int | None, set[str]] = defaultdict(set)
-    for _, member, lesson_ids in held:
+    for member, lesson_ids in held:
         count[member] += 1
         lessons[member].update(line.strip() for line in (lesson_ids or "").splitlines()
                                if line.strip())
-    checkins: dict[int | None, int] = defaultdict(int)
-    people: dict[int | None, set[int]] = defaultdict(set)
-    for member, resident_id in attended:
-        checkins[member] += 1
-        people[member].add(resident_id)
     rows = [SessionRow(member, names.get(member, NO_TEAM_MEMBER) if member else NO_TEAM_MEMBER,
-                       count[member], checkins[member], len(people[member]),
-                       len(lessons[member]))
+                       count[member], *checkins.get(member, (0, 0)), len(lessons[member]))
             for member in count]
     rows.sort(key=lambda r: (r.team_member_id is None, -r.sessions, r.name))
-    total = SessionRow(None, TOTAL, sum(count.values()), sum(checkins.values()),
-                       len(set().union(*people.values())), len(set().union(*lessons.values())))
+    total = SessionRow(None, TOTAL, sum(count.values()), sum(c for c, _ in checkins.values()),
+                       int(everyone or 0), len(set().union(*lessons.values())))
     return SessionReport(period, rows, total)
 
 
