@@ -261,17 +261,24 @@ def test_a_team_member_may_not_export(db, made, tmp_path):
     assert audit_log(db) == []
 
 
-def test_a_full_disk_loses_nothing(db, made, tmp_path, monkeypatch):
+@pytest.mark.parametrize(("code", "said"), [
+    (errno.ENOSPC, "Ổ đĩa đã đầy"),
+    (errno.EROFS, "chỉ đọc"),
+    (errno.EACCES, "không có quyền ghi"),
+])
+def test_a_failed_write_loses_nothing(db, made, tmp_path, monkeypatch, code, said):
+    """A full disk, a read-only USB stick, a folder of someone else's (the tests run as
+    root, who may write anywhere, so the failure is made where the file is written)."""
     actor = staff(db, StaffRole.ADMIN)
     earlier = tmp_path / "bao-cao-2026-11.pdf"
     earlier.write_bytes(b"the report sent last week")
 
-    def full(reports, out, step=None):
+    def failing(reports, out, step=None):
         Path(out).write_bytes(b"half a rep")
-        raise OSError(errno.ENOSPC, "No space left on device")
+        raise OSError(code, "the system's words")
 
-    monkeypatch.setattr(report_export, "write_pdf", full)
-    with pytest.raises(ExportError, match="Ổ đĩa đã đầy"):
+    monkeypatch.setattr(report_export, "write_pdf", failing)
+    with pytest.raises(ExportError, match=said):
         report_export.export(db, actor, made, "pdf", earlier)
     assert earlier.read_bytes() == b"the report sent last week"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
