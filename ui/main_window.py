@@ -27,6 +27,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.welcome = WelcomeScreen(config.commune_name, config.province_name)
         self.stack.addWidget(self.welcome)
+        # Holding the commune's name (or five quick taps on it) asks for a staff PIN.
+        self.welcome.staff_requested.connect(lambda: self.show_console())
         self.modes = ModeManager(self)
         self.flow = None
         self.station = None
