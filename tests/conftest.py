@@ -46,6 +46,12 @@ def make_window(qtbot):
     windows = []
 
     def make():
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        # Windows of earlier tests were closed and deleteLater()'d by pytest-qt, but are
+        # deleted only when deferred deletes run; left alive, every new window's style
+        # sheet restyles them all (slow, and it once crashed the process).
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         config = settings.load()
         app = create_app([])
         prepare(app, config)

@@ -107,7 +107,9 @@ class ConsoleScreen(QWidget):
         column = QVBoxLayout(nav)
         column.setContentsMargins(16, 16, 16, 16)
         column.setSpacing(8)
-        nav.setFixedWidth(260)
+        # As wide as its longest page name at the chosen text size, within reason.
+        nav.setMinimumWidth(240)
+        nav.setMaximumWidth(380)
         column.addWidget(label(ctx.station.config.commune_name, "lead"))
         self.buttons: dict[str, QPushButton] = {}
         self._group = QButtonGroup(self)
