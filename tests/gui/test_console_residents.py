@@ -260,3 +260,22 @@ def test_the_certificates_button_hands_the_resident_over(qtbot, page_as, monkeyp
     click(qtbot, page.view, "resident_certificates")
     assert console.current_page() is certificates
     assert asked == [resident.id]
+
+
+def test_possible_duplicates_are_listed_for_staff_to_open(qtbot, page_as):
+    window, _console, page = page_as()
+    first = register(window, NAME, 1958, hamlet=2)
+    second = register(window, "NGUYEN THI ANH", 1958, hamlet=6)
+    register(window, NAME, 1960)
+    type_query(qtbot, page, "ba")
+    with qtbot.waitSignal(page.search.answered, timeout=10_000):
+        click(qtbot, page, "residents_duplicates")
+    assert [row.id for row in page.search.model.records()] == [first.id, second.id]
+    assert page.search.field.text() == ""
+    page.search.chosen.emit(page.search.model.record(1))
+    assert buttons(page.view, f"resident_merge_{first.id}")
+
+
+def test_a_team_member_has_no_duplicates_list(page_as):
+    _window, _console, page = page_as(StaffRole.TEAM_MEMBER)
+    assert page.findChildren(QPushButton, "residents_duplicates") == []

@@ -14,7 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk import people
 from kiosk.people import PeopleError
@@ -26,7 +32,10 @@ from ui.console.residents.erase import ErasePanel
 from ui.console.residents.merge import MergePanel
 from ui.console.residents.search import ResidentSearch
 from ui.console.residents.view import ResidentView
-from ui.screens.base import label
+from ui.screens.base import button, label
+
+#: Groups of possible duplicates listed at once (by name).
+DUPLICATE_GROUPS = 40
 
 
 class ResidentsPage(QWidget):
@@ -44,7 +53,15 @@ class ResidentsPage(QWidget):
         column = QVBoxLayout(finder)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(8)
-        column.addWidget(label(self.tr("Residents"), "title"))
+        heading = QHBoxLayout()
+        heading.addWidget(label(self.tr("Residents"), "title"), 1)
+        self.duplicates_button = None
+        if ctx.can(Permission.MERGE_RESIDENTS):
+            self.duplicates_button = button(self.tr("Possible duplicates"), None,
+                                            "residents_duplicates")
+            self.duplicates_button.clicked.connect(self._list_duplicates)
+            heading.addWidget(self.duplicates_button)
+        column.addLayout(heading)
         self.notice = label("", "notice")
         self.notice.setObjectName("residents_notice")
         self.notice.hide()
@@ -82,6 +99,7 @@ class ResidentsPage(QWidget):
             self.erase.cancelled.connect(self._back_to_record)
             self.stack.addWidget(self.erase)
         self.export_operation: operations.Operation | None = None
+        self.duplicates_operation: operations.Operation | None = None
         self.search.focus()
 
     # -- where the page is -------------------------------------------------------------------
@@ -157,6 +175,40 @@ class ResidentsPage(QWidget):
             notice += " " + self.tr("These files could not be deleted; delete them by "
                                     "hand: %1").replace("%1", ", ".join(erased.files_left))
         self.show_search(notice)
+
+    def _list_duplicates(self) -> None:
+        """Residents sharing a name and birth year, group after group: reads every name,
+        so it runs off the UI thread."""
+        if self.duplicates_operation is not None:
+            return
+        db = self.ctx.db
+        self.search.status.setText(self.tr("Looking for records with the same name and "
+                                           "birth year…"))
+        self.duplicates_button.setEnabled(False)
+        self.duplicates_operation = operations.run(
+            lambda _progress: people.possible_duplicates(db, limit=DUPLICATE_GROUPS))
+        self.duplicates_operation.succeeded.connect(self._show_duplicates)
+        self.duplicates_operation.failed.connect(self._duplicates_failed)
+
+    def _show_duplicates(self, groups: list[people.DuplicateGroup]) -> None:
+        self.duplicates_operation = None
+        self.duplicates_button.setEnabled(True)
+        rows = [row for group in groups for row in group.residents]
+        if not groups:
+            status = self.tr("No two records share a name and birth year.")
+        elif len(groups) < DUPLICATE_GROUPS:
+            status = self.tr("%n group(s) of records share a name and birth year. Open one "
+                             "to compare and merge.", "", len(groups))
+        else:
+            status = self.tr("The first %n groups of records sharing a name and birth year. "
+                             "Open one to compare and merge.", "", len(groups))
+        self.search.show_list(rows, status)
+
+    def _duplicates_failed(self, error: BaseException) -> None:
+        self.duplicates_operation = None
+        self.duplicates_button.setEnabled(True)
+        self.search.status.setText(self.tr("The list could not be made: %1").replace(
+            "%1", str(error)))
 
     def _export(self) -> None:
         profile = self.view.profile
@@ -238,7 +290,13 @@ class ResidentsPage(QWidget):
                 self.show_resident(resident)
                 self._edit()
 
+        def duplicate_list() -> None:
+            self.show_search()
+            self._show_duplicates(people.possible_duplicates(self.ctx.db,
+                                                             limit=DUPLICATE_GROUPS))
+
         yield "search", results
+        yield "duplicates", duplicate_list
         yield "resident", record
         yield "edit", edit
         yield "merge", merge

@@ -174,6 +174,17 @@ class ResidentSearch(QWidget):
     def set_text(self, text: str) -> None:
         self.field.setText(text)
 
+    def show_list(self, rows: list[ResidentRow], status: str) -> None:
+        """Show residents found some other way (the possible duplicates) until staff type."""
+        self._timer.stop()
+        self.field.blockSignals(True)
+        self.field.clear()
+        self.field.blockSignals(False)
+        self._asked = self._shown = ""
+        self.model.set_rows(rows)
+        self.status.setText(status)
+        self.answered.emit()
+
     def search_now(self, text: str) -> None:
         """Search on the UI thread and show the answer at once (screenshots)."""
         self.field.setText(text)
