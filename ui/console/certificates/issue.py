@@ -21,7 +21,7 @@ from kiosk.progress import SkillSummary
 from kiosk.skills import Skill
 from kiosk.staff import Permission
 from ui import operations
-from ui.console.certificates.models import PeopleModel
+from ui.console.certificates.models import PeopleModel, TouchRows
 from ui.console.certificates.section import Section, explain
 from ui.console.context import ConsoleContext
 from ui.screens.base import button, label
@@ -81,6 +81,7 @@ class IssuePanel(Section):
         self.people = QListView()
         self.people.setObjectName("issue_people")
         self.people.setModel(self.model)
+        self.people.setItemDelegate(TouchRows(self.people))
         self.people.setWordWrap(True)
         self.people.setSpacing(6)
         touch_scrolling(self.people)

@@ -25,7 +25,7 @@ from kiosk.certificates import issuing, requests
 from kiosk.certificates.issuing import MAX_REASON_LENGTH, CertificateStatus, ListedCertificate
 from kiosk.staff import Permission
 from ui import operations
-from ui.console.certificates.models import IssuedModel
+from ui.console.certificates.models import IssuedModel, TouchRows
 from ui.console.certificates.section import Section, explain
 from ui.console.context import ConsoleContext
 from ui.screens.base import button, label
@@ -72,6 +72,7 @@ class IssuedPanel(Section):
         self.table = QTableView()
         self.table.setObjectName("issued_table")
         self.table.setModel(self.model)
+        self.table.setItemDelegate(TouchRows(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

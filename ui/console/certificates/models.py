@@ -1,8 +1,10 @@
 """The lists of the certificates page, as Qt item models beside the views that show them.
 
 `IssuedModel` holds the certificates a search found (kiosk.certificates.issuing.search);
-`JobsModel` the print jobs waiting at this kiosk (kiosk.printing). Both are filled whole by
-their panel, from records the core returned: they never open the database themselves.
+`JobsModel` the print jobs waiting at this kiosk (kiosk.printing); `PeopleModel` the
+residents found to issue to. Each is filled whole by its panel, from records the core
+returned: they never open the database themselves. `TouchRows` draws their rows tall
+enough to be touched.
 """
 
 from __future__ import annotations
@@ -13,15 +15,28 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
+    QSize,
     Qt,
 )
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from kiosk.certificates.issuing import CertificateStatus, ListedCertificate
 from kiosk.db.models import CertificateKind
 from kiosk.printing import JobInfo, PrintJobStatus
+from ui.theme import CONSOLE_TOUCH
 
 #: The record behind a row, for the panel's actions.
 RecordRole = Qt.ItemDataRole.UserRole + 1
+#: Room above and below a row's text, so that a finger can choose it.
+ROW_PADDING = 10
+
+
+class TouchRows(QStyledItemDelegate):
+    """Rows (and table cells) at least a touch target high, with room around the text."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), max(size.height() + 2 * ROW_PADDING, CONSOLE_TOUCH))
 
 
 def status_text(listed: ListedCertificate) -> str:

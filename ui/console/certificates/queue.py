@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListView, QProgressBar, QWidget
 
 from kiosk import printing
 from kiosk.printing import PrintJobStatus
-from ui.console.certificates.models import JobsModel
+from ui.console.certificates.models import JobsModel, TouchRows
 from ui.console.certificates.section import Section
 from ui.console.context import ConsoleContext
 from ui.screens.base import button, label
@@ -39,6 +39,7 @@ class PrintQueuePanel(Section):
         self.list = QListView()
         self.list.setObjectName("queue_list")
         self.list.setModel(self.model)
+        self.list.setItemDelegate(TouchRows(self.list))
         self.list.setWordWrap(True)
         self.list.setSpacing(8)
         self.list.setUniformItemSizes(False)
