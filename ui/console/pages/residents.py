@@ -296,8 +296,10 @@ class ResidentsPage(QWidget):
                                                              limit=DUPLICATE_GROUPS))
 
         yield "search", results
-        yield "duplicates", duplicate_list
+        if self.duplicates_button is not None:
+            yield "duplicates", duplicate_list
         yield "resident", record
-        yield "edit", edit
-        yield "merge", merge
-        yield "erase", erase
+        for name, scene, panel in (("edit", edit, self.edit), ("merge", merge, self.merge),
+                                   ("erase", erase, self.erase)):
+            if panel is not None:
+                yield name, scene

@@ -176,11 +176,9 @@ class ResidentSearch(QWidget):
 
     def show_list(self, rows: list[ResidentRow], status: str) -> None:
         """Show residents found some other way (the possible duplicates) until staff type."""
-        self._timer.stop()
-        self.field.blockSignals(True)
+        self._asked = self._shown = ""  # so clearing the field asks for nothing
         self.field.clear()
-        self.field.blockSignals(False)
-        self._asked = self._shown = ""
+        self._timer.stop()
         self.model.set_rows(rows)
         self.status.setText(status)
         self.answered.emit()
