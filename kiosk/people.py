@@ -30,6 +30,7 @@ resident by id and learner code only.
 
 from __future__ import annotations
 
+import enum
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -568,16 +569,10 @@ def _row_of(resident: Resident, hamlets: Mapping[int, str]) -> ResidentRow:
                        hamlets.get(resident.hamlet_id, ""), resident.phone)
 
 
-def get(db: Db, resident_id: int) -> ResidentRow | None:
-    with db() as session:
-        resident = session.get(Resident, resident_id)
-        return _row_of(resident, _hamlet_names(session)) if resident else None
-
-
 # --- one person's record ----------------------------------------------------------------------
 
 
-class LessonState:
+class LessonState(enum.StrEnum):
     NOT_STARTED = "not_started"
     IN_PROGRESS = "in_progress"
     COMPLETED = "completed"
@@ -591,7 +586,7 @@ class LessonLine:
     lesson_id: str
     title: str
     final: bool
-    state: str  # a LessonState value
+    state: LessonState
     step: int
     steps: int
     started_at: datetime | None = None
