@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from sqlalchemy import case, func, select
@@ -430,7 +430,7 @@ def end(db: Db, actor: StaffUserInfo, session_id: int, lessons: Mapping[str, Les
               lessons_completed=report.lessons_completed,
               skills_completed=report.skills_completed)
         session.flush()
-        return _report(session, row, lessons, lessons_by_skill, complete=False)
+        return replace(report, session=_infos(session, [row])[0])
 
 
 def preview(db: Db, session_id: int, lessons: Mapping[str, Lesson],

@@ -242,9 +242,11 @@ def test_a_whole_session_driven_by_clicker_keys(qtbot, page):
     assert roster.counts.text() == "Đã điểm danh: 3 · Đạt: 2"
 
     click(qtbot, c.control.end_button)
-    assert "3 người đã điểm danh; 2 người đạt" in c.control.end_summary.text()
+    qtbot.waitUntil(lambda: "3 người đã điểm danh; 2 người đạt" in
+                    c.control.end_summary.text())
     type_text(c.control.end_notes, "Lớp đông.")
-    click(qtbot, c.control.findChild(type(c.control.end_button), "end_confirm"))
+    click(qtbot, c.control.end_confirm)
+    qtbot.waitUntil(lambda: sessions.presenter is None)
 
     assert window.modes.mode is Mode.STAFF and window.current_screen() is console
     assert sessions.presenter is None and sessions.report is not None

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kiosk import group_sessions as gs
 from kiosk.staff import NotAllowed
+from ui import operations
 from ui.presenter.deck import Slide, SlideKind, check_start
 from ui.presenter.roster import RosterPanel
 from ui.presenter.stage import StagePreview
@@ -242,27 +243,27 @@ class ControlView(QWidget):
         column.addWidget(self.end_error)
         column.addStretch(1)
         row = QHBoxLayout()
-        back = button(self.tr("Back to the session"), None, "end_cancel")
-        back.clicked.connect(lambda: self.left.setCurrentIndex(0))
-        confirm = button(self.tr("End and save"), "primary", "end_confirm")
-        confirm.clicked.connect(self._end)
-        row.addWidget(back)
-        row.addWidget(confirm, 1)
+        self.end_back = button(self.tr("Back to the session"), None, "end_cancel")
+        self.end_back.clicked.connect(lambda: self.left.setCurrentIndex(0))
+        self.end_confirm = button(self.tr("End and save"), "primary", "end_confirm")
+        self.end_confirm.clicked.connect(self._end)
+        row.addWidget(self.end_back)
+        row.addWidget(self.end_confirm, 1)
         column.addLayout(row)
         return panel
 
     def ask_end(self) -> None:
+        """What ending would record, worked out off the UI thread, then the confirmation."""
         c = self.controller
-        try:
-            preview = gs.preview(c.ctx.db, c.session.id, c.station.pack.lessons,
-                                 c.station.lessons_by_skill())
-        except gs.SessionError as exc:
-            self.end_summary.setText(exc.message)
-        else:
-            self.end_summary.setText(self.summary(preview))
+        db, session_id = c.ctx.db, c.session.id
+        lessons, by_skill = c.station.pack.lessons, c.station.lessons_by_skill()
+        self.end_summary.setText(self.tr("Counting who passed…"))
         self.end_error.hide()
         self.left.setCurrentIndex(1)
         self.end_notes.setFocus()
+        op = operations.run(lambda _p: gs.preview(db, session_id, lessons, by_skill))
+        op.succeeded.connect(lambda preview: self.end_summary.setText(self.summary(preview)))
+        op.failed.connect(lambda exc: self.end_summary.setText(str(exc)))
 
     def summary(self, report: gs.SessionReport) -> str:
         came, passed = len(report.attendees), len(report.completions)
@@ -280,8 +281,18 @@ class ControlView(QWidget):
         return "\n".join(lines)
 
     def _end(self) -> None:
-        try:
-            self.controller.end(self.end_notes.text())
-        except (gs.SessionError, NotAllowed) as exc:
-            self.end_error.setText(str(exc))
-            self.end_error.show()
+        self.end_confirm.setEnabled(False)
+        self.end_back.setEnabled(False)
+        self.end_error.setText(self.tr("Saving…"))
+        set_role(self.end_error, "muted")
+        self.end_error.show()
+        self.controller.end(self.end_notes.text()).failed.connect(self._end_failed)
+
+    def _end_failed(self, exc) -> None:
+        self.controller.ending = None
+        self.end_confirm.setEnabled(True)
+        self.end_back.setEnabled(True)
+        self.end_error.setText(str(exc) if isinstance(exc, gs.SessionError | NotAllowed)
+                               else self.tr("The session could not be ended: %1")
+                               .replace("%1", str(exc)))
+        set_role(self.end_error, "error")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk import group_sessions as gs
 from kiosk.residents import list_hamlets
+from ui import operations
 from ui.console.context import ConsoleContext
 from ui.modes import Mode
 from ui.presenter.audience import AudienceView
@@ -96,6 +97,7 @@ class PresenterController(QObject):
         self.keys.action.connect(self.act)
         self.keys.scanned.connect(self.scanned)
         self.running = False
+        self.ending: operations.Operation | None = None
 
     # -- on screen ----------------------------------------------------------------------
 
@@ -235,17 +237,25 @@ class PresenterController(QObject):
 
     # -- leaving --------------------------------------------------------------------------
 
-    def end(self, notes: str) -> gs.SessionReport:
-        """End the session (raises gs.SessionError for the control view to show)."""
-        report = gs.end(self.ctx.db, self.ctx.user, self.session.id, self.station.pack.lessons,
-                        self.station.lessons_by_skill(), notes)
+    def end(self, notes: str) -> operations.Operation:
+        """End the session off the UI thread (completing everyone's lessons takes a moment
+        with a full room); the presenter closes when it is recorded. The operation fails
+        with gs.SessionError for the control view to show."""
+        db, actor, session_id = self.ctx.db, self.ctx.user, self.session.id
+        lessons, by_skill = self.station.pack.lessons, self.station.lessons_by_skill()
+        self.ending = operations.run(
+            lambda _progress: gs.end(db, actor, session_id, lessons, by_skill, notes))
+        self.ending.succeeded.connect(self._ended)
+        return self.ending
+
+    def _ended(self, report: gs.SessionReport) -> None:
+        self.ending = None
         self._close()
         self.finished.emit(report)
-        return report
 
     def leave(self) -> None:
         """Leave the presenter view; the session stays open to continue or end later."""
-        if self.running:
+        if self.running and self.ending is None:
             self._close()
             self.finished.emit(None)
 

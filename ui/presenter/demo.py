@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from kiosk import group_sessions as gs
 from kiosk import residents
@@ -84,7 +84,10 @@ def screenshot_scenes(page) -> Iterator[tuple[str, Callable[[], None]]]:
 
     def report() -> None:
         if page.presenter is not None:
-            state["report"] = page.presenter.end("Lớp đông, nhiều người đã có VNeID.")
+            ending = page.presenter.end("Lớp đông, nhiều người đã có VNeID.")
+            ending.succeeded.connect(lambda report: state.update(report=report))
+            ending.wait()
+            QCoreApplication.processEvents()  # its signals: the presenter closes
         page.window().show_screen(page.window().current_screen())
         page.pages.setCurrentIndex(0)
         page.show_report(state.get("report"))
