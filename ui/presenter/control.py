@@ -153,6 +153,10 @@ class ControlView(QWidget):
         jump = QHBoxLayout()
         self.jump = QComboBox()
         self.jump.setObjectName("control_jump")
+        # Long lesson titles must not push the buttons beside it out of the window.
+        self.jump.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.jump.setMinimumContentsLength(12)
         for slide_index, slide in enumerate(self.controller.deck):
             if slide.kind is SlideKind.LESSON:
                 self.jump.addItem(self.tr("Lesson %1: %2").replace(
