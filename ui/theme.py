@@ -133,6 +133,10 @@ def style_sheet(text_size: str = "large", palette: Palette | None = None) -> str
     QPushButton[role="primary"]:pressed {{ background: {p.primary_pressed}; }}
     QPushButton[role="primary"]:disabled {{ color: {p.primary_disabled_text};
         background: {p.primary_disabled_bg}; border-color: {p.primary_disabled_bg}; }}
+    QPushButton[role="danger"] {{ background: {p.wrong}; color: {p.primary_text};
+        border-color: {p.wrong}; font-weight: bold; }}
+    QPushButton[role="danger"]:disabled {{ color: {p.disabled_text};
+        background: {p.disabled_bg}; border-color: {p.disabled_border}; }}
     QPushButton[scale="big"] {{ min-height: 120px; font-size: {title}px; }}
     QPushButton[role="tile"] {{ min-height: 96px; text-align: left; padding: 0px;
         background: {p.surface}; font-size: {lead}px; }}
@@ -188,6 +192,7 @@ def console_style_sheet(base: int, p: Palette) -> str:
     {c} QPushButton[role="nav"]:checked {{ background: {p.primary}; color: {p.primary_text};
         font-weight: bold; }}
     {c} QPushButton[role="nav"]:focus {{ border: 3px solid {p.focus_ring}; }}
+    {c} QComboBox::drop-down {{ width: 40px; border: none; }}
     {c} QFrame[role="console-nav"] {{ background: {p.secondary};
         border-right: 2px solid {p.border}; }}
     {c} QLineEdit, {c} QComboBox, {c} QSpinBox, {c} QDateEdit {{
