@@ -11,7 +11,7 @@ year: erasing a person then leaves the log as it is, without their personal data
 
 PINs. A PIN is 4 to 8 digits, so there are at most 10^8 of them: what protects it is the
 cost of each guess. It is stored only as an Argon2id hash in the PHC string format
-("$argon2id$v=19$m=65536,t=3,p=1$salt$hash"), which names its own parameters, so they can
+("$argon2id$v=19$m=65536,t=2,p=1$salt$hash"), which names its own parameters, so they can
 be raised later: old hashes still verify, and are rehashed at the next right sign-in.
 Guessing at the kiosk is stopped by the lockout: after 5 wrong PINs in a row the account is
 locked for 5 minutes, twice as long at each further lockout, up to an hour, until a right
@@ -152,11 +152,13 @@ PIN_MAX_LENGTH = 8
 
 @dataclass(frozen=True)
 class PinHashCost:
-    """Argon2id parameters. Measured on the kiosk's 2-core machine: 64 MiB, 3 passes,
-    1 lane takes about 0.15-0.2 s per hash (benchmarks/bench_pin.py)."""
+    """Argon2id parameters: 64 MiB (so a guessing machine needs that much memory per
+    guess), 2 passes, 1 lane. On the kiosk's 2-core machine a hash takes about 0.15 s when
+    it is idle and 0.3 s when both cores are busy (benchmarks/bench_pin.py); 3 passes
+    would take 0.2-0.4 s."""
 
     memory_kib: int = 65536
-    iterations: int = 3
+    iterations: int = 2
     lanes: int = 1
 
 
