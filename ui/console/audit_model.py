@@ -237,6 +237,7 @@ class AuditTableModel(QAbstractTableModel):
             "lessons_completed": self.tr("lessons completed"),
             "skills_completed": self.tr("skills completed"),
             "passed": self.tr("passed"),
+            "registered_now": self.tr("registered at the session"),
             "report": self.tr("report"),
             "period_start": self.tr("from"),
             "period_end": self.tr("to"),
