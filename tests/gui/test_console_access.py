@@ -270,8 +270,6 @@ def test_the_new_and_returning_buttons_do_not_count_as_taps(qtbot, welcome):
             qtbot.mouseClick(welcome.new_button, Qt.MouseButton.LeftButton)
 
 
-@pytest.mark.xfail(strict=True, reason="ui/main_window.py does not connect "
-                   "WelcomeScreen.staff_requested to show_console yet")
 def test_the_gesture_opens_the_staff_sign_in(qtbot, make_window):
     window = make_window()
     now = [0.0]
