@@ -343,7 +343,6 @@ def write_pdf(reports: ReportSet, out: Path | BinaryIO, step: Step = None) -> No
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import (
-        CondPageBreak,
         KeepTogether,
         Paragraph,
         SimpleDocTemplate,
@@ -357,14 +356,18 @@ def write_pdf(reports: ReportSet, out: Path | BinaryIO, step: Step = None) -> No
     margin = 12 * mm
     width = page[0] - 2 * margin
 
-    def style(name: str, size: float, font: str = _REGULAR, **more) -> ParagraphStyle:
-        return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.3, **more)
+    def style(name: str, size: float, font: str = _REGULAR, leading: float = 1.3,
+              **more) -> ParagraphStyle:
+        return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * leading,
+                              **more)
 
     title, lead, section_style = style("t", 16, _BOLD), style("l", 10.5), style("s", 13, _BOLD)
     table_title, note = style("tt", 11, _BOLD), style("n", 8.5, textColor=colors.HexColor(
         "#444444"))
-    cell, cell_bold = style("c", 8), style("cb", 8, _BOLD)
-    number, number_bold = style("r", 8, alignment=2), style("rb", 8, _BOLD, alignment=2)
+    # Table text set close: two tables of a dozen khóm/ấp share a page.
+    cell, cell_bold = style("c", 8, leading=1.2), style("cb", 8, _BOLD, leading=1.2)
+    number = style("r", 8, leading=1.2, alignment=2)
+    number_bold = style("rb", 8, _BOLD, leading=1.2, alignment=2)
 
     def text(value: str, chosen: ParagraphStyle) -> Paragraph:
         return Paragraph(escape(value), chosen)
@@ -411,12 +414,14 @@ def write_pdf(reports: ReportSet, out: Path | BinaryIO, step: Step = None) -> No
     story += [text(line, lead) for line in heading(reports)[2:]]
     done_sections = sections(reports)
     for number_done, section in enumerate(done_sections, 1):
-        story += [Spacer(1, 6 * mm), CondPageBreak(40 * mm), text(section.title, section_style)]
+        # Titles, and the notes that say how to read a table, never end a page without
+        # the table; the report's title goes with its first table.
+        above = [Spacer(1, 6 * mm), text(section.title, section_style)]
         for table in section.tables:
-            # A title never ends a page without its table.
-            story.append(KeepTogether([Spacer(1, 2 * mm), text(table.title, table_title),
+            story.append(KeepTogether([*above, Spacer(1, 2 * mm), text(table.title, table_title),
+                                       *(text(n, note) for n in table.notes),
                                        Spacer(1, 1.5 * mm), pdf_table(table)]))
-            story += [text(n, note) for n in table.notes]
+            above = []
         if step:
             step(number_done, len(done_sections))
 
@@ -429,7 +434,7 @@ def write_pdf(reports: ReportSet, out: Path | BinaryIO, step: Step = None) -> No
 
     document = SimpleDocTemplate(
         str(out) if isinstance(out, str | Path) else out, pagesize=page,
-        leftMargin=margin, rightMargin=margin, topMargin=margin,
+        leftMargin=margin, rightMargin=margin, topMargin=10 * mm,
         bottomMargin=12 * mm, title=f"{REPORT_TITLE} – {reports.period.label}",
         author=reports.commune, creator="Trạm Kỹ năng số", lang="vi",
         initialFontName=_REGULAR, initialFontSize=10)
@@ -439,8 +444,8 @@ def write_pdf(reports: ReportSet, out: Path | BinaryIO, step: Step = None) -> No
 def _column_widths(table: Table, width: float, size: float) -> list[float]:
     """As narrow as the content allows: a number column fits its widest figure and its
     header in two lines at most (wrapped between words, never inside one); text columns
-    fit their longest text, shrunk in proportion (and wrapped) when the page is too
-    narrow for all of them."""
+    fit their longest text, and share what is left (and wrap) when the page is too narrow
+    for all of them."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     pad = 14.0  # the cell's own padding, 6 points a side, and a little air
@@ -449,21 +454,23 @@ def _column_widths(table: Table, width: float, size: float) -> list[float]:
         return stringWidth(text, _BOLD, size)
 
     widths: list[float] = []
-    texts: list[int] = []
+    texts: dict[int, float] = {}  # text column -> its mean width
     for i, column in enumerate(table.columns):
         values = [format_cell(r[i], column.kind) for r in table.all_rows]
         if column.kind is Kind.TEXT:
-            texts.append(i)
-            widths.append(max(map(measure, [column.header, *values])) + pad)
+            measured = [measure(v) for v in values] or [0.0]
+            texts[i] = sum(measured) / len(measured) + pad
+            widths.append(max(measure(column.header), *measured) + pad)
             continue
         words = [measure(w) for w in column.header.split()]
         widths.append(min(max([*words, measure(column.header) / 2, *map(measure, values),
                                30.0]) + pad, 90.0))
     spare = width - sum(w for i, w in enumerate(widths) if i not in texts)
-    wanted = sum(widths[i] for i in texts)
-    if texts and wanted > spare:
-        for i in texts:
-            widths[i] = max(widths[i] * spare / wanted, 40.0)
+    if texts and sum(widths[i] for i in texts) > spare:
+        # Shared by their mean widths, so that a row's texts wrap to about as many lines.
+        whole = sum(texts.values())
+        for i, mean in texts.items():
+            widths[i] = max(min(widths[i], spare * mean / whole), 40.0)
     return widths
 
 
