@@ -252,6 +252,7 @@ class AuditTableModel(QAbstractTableModel):
     def _action_labels(self) -> dict[str, str]:
         return {
             "login.ok": self.tr("Signed in"),
+            "login.sign_out": self.tr("Signed out"),
             "login.failed": self.tr("Wrong PIN"),
             "login.locked": self.tr("Account locked"),
             "login.refused": self.tr("Sign-in refused"),

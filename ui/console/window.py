@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.db.models import StaffRole
-from kiosk.staff import Permission
+from kiosk.staff import Permission, audit
 from ui.console.context import ConsoleContext
 from ui.screens.base import button, label
 from ui.theme import set_role
+from ui.touch import scroll_area
 
 log = logging.getLogger(__name__)
 
@@ -81,9 +83,9 @@ _TITLES = (
 
 def role_name(role: StaffRole) -> str:
     return {
-        StaffRole.ADMIN: _tr("Administrator"),
-        StaffRole.STAFF: _tr("Commune staff"),
-        StaffRole.TEAM_MEMBER: _tr("Team member"),
+        StaffRole.ADMIN: QCoreApplication.translate("ConsoleScreen", "Administrator"),
+        StaffRole.STAFF: QCoreApplication.translate("ConsoleScreen", "Commune staff"),
+        StaffRole.TEAM_MEMBER: QCoreApplication.translate("ConsoleScreen", "Team member"),
     }[role]
 
 
@@ -114,19 +116,25 @@ class ConsoleScreen(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         self._group = QButtonGroup(self)
         self.pages = [page for page in PAGES if ctx.can(page.permission)]
+        # The page list scrolls rather than growing the window past a 720-pixel screen.
+        listed = QWidget()
+        items = QVBoxLayout(listed)
+        items.setContentsMargins(0, 0, 0, 0)
+        items.setSpacing(2)
         for page in self.pages:
             item = button(_tr(page.title), "nav", f"console_nav_{page.key}")
             item.setCheckable(True)
             item.clicked.connect(lambda _=False, key=page.key: self.open_page(key))
             self._group.addButton(item)
             self.buttons[page.key] = item
-            column.addWidget(item)
-        column.addStretch(1)
+            items.addWidget(item)
+        items.addStretch(1)
+        column.addWidget(scroll_area(listed, "console_nav_pages"), 1)
         who = label(f"{ctx.user.display_name}\n{role_name(ctx.user.role)}", "muted")
         who.setObjectName("console_user")
         column.addWidget(who)
-        sign_out = button(_tr("Sign out"), None, "console_sign_out")
-        sign_out.clicked.connect(self.closed)
+        sign_out = button(self.tr("Sign out"), None, "console_sign_out")
+        sign_out.clicked.connect(self.sign_out)
         column.addWidget(sign_out)
         outer.addWidget(nav)
 
@@ -152,6 +160,14 @@ class ConsoleScreen(QWidget):
         self.stack.setCurrentWidget(widget)
         return widget
 
+    def sign_out(self) -> None:
+        try:
+            with self.ctx.db.begin() as session:
+                audit(session, self.ctx.user, "login.sign_out")
+        except SQLAlchemyError:
+            log.exception("could not record the sign-out")
+        self.closed.emit()
+
     def current_page(self) -> QWidget:
         return self.stack.currentWidget()
 
@@ -163,7 +179,8 @@ class ConsoleScreen(QWidget):
             log.exception("console page %s could not be built", page.key)
             broken = QWidget()
             layout = QVBoxLayout(broken)
-            layout.addWidget(label(_tr("This page could not be opened. The error is in the "
-                                       "kiosk's log; every other page works."), "error"))
+            layout.addWidget(label(self.tr("This page could not be opened. The error is in "
+                                           "the kiosk's log; every other page works."),
+                                   "error"))
             layout.addStretch(1)
             return broken
