@@ -300,6 +300,10 @@ def test_outcomes_per_khom(db, pack, commune):
     progress.record_outcome(db, commune["binh"], vneid, no)
     progress.record_outcome(db, commune["dung"], vneid, yes)
     progress.record_outcome(db, commune["em"], health, health.outcome.answers[0])
+    assert vneid.outcome.answers == ["Đã có, đã kích hoạt", "Chưa có"]
+    with db.begin() as session:  # asked by a lesson since removed: not counted
+        session.add(OutcomeAnswer(resident_id=commune["cuc"], question_key="old_question",
+                                  lesson_id="safety.gone", answer="Có"))
     with db.begin() as session:  # Dũng answered after October
         session.execute(update(OutcomeAnswer).values(answered_at=utc(2026, 10, 20, 9)))
         session.execute(update(OutcomeAnswer).where(
