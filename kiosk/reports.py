@@ -7,15 +7,21 @@ Periods are calendar days in the commune's local time; stored moments are UTC (S
 drops the zone on read), so a period becomes the UTC bounds [first day 00:00 local, the
 day after the last 00:00 local). `step_stats.day` is already a local date.
 
-Speed, on a 300,000-resident SQLite database (benchmarks/bench_reports.py): every query
-reads one small table or a covering index and groups a few integers, and two queries are
-written so SQLite's planner cannot pick a slower plan once statistics exist:
+Speed, on a 300,000-resident SQLite database (benchmarks/bench_reports.py): each query
+reads one table or a covering index once, and is written so that SQLite's planner cannot
+pick a slower plan once statistics exist:
 
 - "Công dân số" groups rows by `resident_id + 0`: the expression stops SQLite walking the
   (resident_id, skill) index in order, which costs a table lookup per row; a scan and a
   sort is about 1.5 times faster.
 - outcomes turn each answer into one integer (khóm/ấp, question, yes or not) before
   grouping, so SQLite sorts integers rather than three columns of text.
+
+What is left is reading every row: coverage reads all of skill_progress twice (its
+figures, then "Công dân số" per resident), outcomes every answer with its resident's
+khóm/ấp, the overview's "learning this month" every lesson_progress row. A khóm/ấp column
+on outcome_answers with an index, a "Công dân số" row kept beside the five skills' rows,
+and an index on lesson_progress.updated_at would each cut that to a range of one index.
 
 Outcome answers are self-reported and kept as the latest answer per person and question
 (kiosk.progress.record_outcome): an outcome report counts the answers standing at the end
