@@ -606,17 +606,20 @@ class _Generation:
             when = clock.at(start)
             folded = " ".join([folds.get(word) or folds.setdefault(word, fold(word))
                                for word in name.split()])
-            self.writer.add(Resident, dict(
+            person = dict(
                 id=resident_id, learner_code=code(), full_name=name, name_folded=folded,
                 birth_year=birth_year, hamlet_id=hamlet_id,
                 phone=_phone(rng) if rng.random() < (0.62 if birth_year > 1970 else 0.4)
                 else None,
                 consent_version=DEMO_CONSENT_VERSION, consent_at=when, created_at=when,
-                updated_at=when))
+                updated_at=when, all_skills_completed_at=None)
+            self.writer.add(Resident, person)
             # kiosk.text.name_terms, from the folded words already at hand
             for term in dict.fromkeys(word[:MAX_TERM_LENGTH] for word in folded.split()):
                 self.writer.add(ResidentTerm, dict(term=term, resident_id=resident_id))
-            self._learn(resident_id, hamlet_id, start, joined)
+            every_skill = self._learn(resident_id, hamlet_id, start, joined)
+            if every_skill is not None:  # "Công dân số", as kiosk.progress keeps it
+                person["all_skills_completed_at"] = clock.at(every_skill)
             done = i + 1
             if done % BATCH == 0 or done == self.count:
                 self.writer.flush([Resident, ResidentTerm, *order])
@@ -624,8 +627,9 @@ class _Generation:
                     self.progress(done, self.count)
 
     def _learn(self, resident_id: int, hamlet_id: int, start: int,
-               joined: _Session | None) -> None:
-        """The resident's lessons, skill after skill, in the kiosk's order."""
+               joined: _Session | None) -> int | None:
+        """The resident's lessons, skill after skill, in the kiosk's order. Returns when
+        they completed the last of every skill, or None."""
         rng = self.rng
         wanted = rng.choices(range(6), weights=SKILLS_STARTED)[0]
         if joined is not None:
@@ -638,33 +642,38 @@ class _Generation:
             order.insert(0, joined.skill)
         keeps_going = KEEPS_GOING[wanted]
         now = start
-        completed_skills = 0
+        completed: list[int] = []  # when each skill completed was
         for position, skill in enumerate(order[:wanted]):
             session = joined if position == 0 else None
-            now, completed = self._skill(resident_id, hamlet_id, skill, now, keeps_going,
+            now, finished = self._skill(resident_id, hamlet_id, skill, now, keeps_going,
                                          session)
             if now is None:
                 break
-            completed_skills += completed
+            if finished is not None:
+                completed.append(finished)
             if rng.random() < 0.3:  # on to the next skill in the same visit
                 now += _between(rng, 2, 15)
             else:
                 now = self.clock.visit(rng, now // 1440 + rng.choice(LATER))
-        if completed_skills == len(skills) == len(Skill):
+        if len(completed) == len(skills) == len(Skill):
             self.all_skills += 1
+            return max(completed)
+        return None
 
     def _skill(self, resident_id: int, hamlet_id: int, skill: Skill, now: int,
-               keeps_going: float, session: _Session | None) -> tuple[int | None, bool]:
+               keeps_going: float, session: _Session | None) -> tuple[int | None, int | None]:
         """Lessons of one skill from `now`; returns when the resident moves on (None when
-        the demo year ends first) and whether the skill was completed."""
+        the demo year ends first) and when the skill was completed (its final check
+        passed), or None."""
         rng, clock, add = self.rng, self.clock, self.writer.add
         if now >= clock.limit:
-            return None, False
+            return None, None
         plans = self.plans[skill]
         in_session = {p.index for p in session.lessons} if session else set()
         skill_row = dict(resident_id=resident_id, hamlet_id=hamlet_id, skill=skill.value,
                          started_at=clock.at(now), completed_at=None, group_session_id=None)
         passed_all, timed_out = True, False
+        finished = None
         learnt_in_session = 0
         for plan in plans:
             lesson = plan.lesson
@@ -693,9 +702,10 @@ class _Generation:
                 self.totals["lessons_completed"] += 1
                 self.stats[(plan.index, now // 1440, plan.steps)] += 1
                 if lesson.outcome is not None:
-                    self._outcome(resident_id, lesson, end)
+                    self._outcome(resident_id, hamlet_id, lesson, end)
                 if lesson.final:
                     skill_row.update(completed_at=clock.at(end), group_session_id=group)
+                    finished = end
                     self.totals["skills_completed"] += 1
                 learnt_in_session += group is not None
                 stays = (learnt_in_session < len(in_session) if group
@@ -725,9 +735,9 @@ class _Generation:
                 checked_in_at=clock.at(session.start + _between(rng, 0, 12)),
                 passed_check=learnt_in_session == len(in_session)))
             self.totals["attendance"] += 1
-        return (None if timed_out else now), passed_all
+        return (None if timed_out else now), (finished if passed_all else None)
 
-    def _outcome(self, resident_id: int, lesson: Lesson, minute: int) -> None:
+    def _outcome(self, resident_id: int, hamlet_id: int, lesson: Lesson, minute: int) -> None:
         outcome = lesson.outcome
         assert outcome is not None
         yes = OUTCOME_YES.get(outcome.key, OUTCOME_YES_OTHERS)
@@ -736,8 +746,8 @@ class _Generation:
         else:
             answer = self.rng.choice(outcome.answers[1:])
         self.writer.add(OutcomeAnswer, dict(
-            resident_id=resident_id, question_key=outcome.key, lesson_id=lesson.id,
-            answer=answer, answered_at=self.clock.at(minute)))
+            resident_id=resident_id, hamlet_id=hamlet_id, question_key=outcome.key,
+            lesson_id=lesson.id, answer=answer, answered_at=self.clock.at(minute)))
         self.totals["outcomes"] += 1
 
     # -- answers per step and day ----------------------------------------------------

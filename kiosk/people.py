@@ -73,6 +73,7 @@ from kiosk.db.models import (
     utcnow,
 )
 from kiosk.lessons.schema import Lesson
+from kiosk.progress import refresh_all_skills
 from kiosk.residents import (
     CODE_ALPHABET,
     CODE_LENGTH,
@@ -801,9 +802,11 @@ def edit(db: Db, actor: StaffUserInfo, resident_id: int, *,
             if session.get(Hamlet, hamlet_id) is None:
                 raise _refused(InvalidInput("hamlet", "missing"))
             resident.hamlet_id = hamlet_id
-            # Reports count skills per khóm/ấp from skill_progress: it moves along.
-            session.execute(update(SkillProgress).where(
-                SkillProgress.resident_id == resident.id).values(hamlet_id=hamlet_id))
+            # Reports count skills and outcomes per khóm/ấp from skill_progress and
+            # outcome_answers: they move along.
+            for table in (SkillProgress, OutcomeAnswer):
+                session.execute(update(table).where(table.resident_id == resident.id)
+                                .values(hamlet_id=hamlet_id))
             changed.append("hamlet_id")
         if digits is not _UNCHANGED and digits != resident.phone:
             resident.phone = digits
@@ -899,7 +902,7 @@ def _merge_outcomes(session: Session, keep: Resident, drop: Resident) -> None:
             select(OutcomeAnswer).where(OutcomeAnswer.resident_id == drop.id)).all():
         ours = mine.get(theirs.question_key)
         if ours is None:
-            theirs.resident_id = keep.id
+            theirs.resident_id, theirs.hamlet_id = keep.id, keep.hamlet_id
         else:
             if _utc(theirs.answered_at) > _utc(ours.answered_at):  # the latest answer wins
                 ours.answer, ours.lesson_id = theirs.answer, theirs.lesson_id
@@ -937,6 +940,7 @@ def merge(db: Db, actor: StaffUserInfo, keep_id: int, drop_id: int) -> MergeSumm
         drop = _resident(session, drop_id)
         lessons = _merge_lessons(session, keep, drop)
         _merge_skills(session, keep, drop)
+        refresh_all_skills(session, keep.id)  # both records' skills: "Công dân số" now?
         _merge_outcomes(session, keep, drop)
         sessions = _merge_attendance(session, keep, drop)
         attempts = session.execute(
@@ -1012,6 +1016,8 @@ def export(db: Db, actor: StaffUserInfo, resident_id: int,
                 "Thời điểm đồng ý": _when(resident.consent_at),
                 "Ngày đăng ký": _when(resident.created_at),
                 "Cập nhật lần cuối": _when(resident.updated_at),
+                "Hoàn thành đủ 5 kỹ năng (Công dân số)":
+                    _when(resident.all_skills_completed_at),
             },
             "Tiến độ theo kỹ năng": [
                 {"Kỹ năng": _skill_title(row.skill),

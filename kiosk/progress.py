@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -200,8 +200,32 @@ def _complete(session: Session, row: LessonProgress, lesson: Lesson) -> None:
         row.completed_at = utcnow()
         if lesson.final:  # it opens only when the rest of the skill is done
             skill = _skill_row(session, row.resident_id, lesson)
-            skill.completed_at = skill.completed_at or row.completed_at
+            if skill.completed_at is None:
+                skill.completed_at = row.completed_at
+                refresh_all_skills(session, row.resident_id)
     row.current_step = len(lesson.all_steps)
+
+
+def all_skills_moment(session: Session, resident_id: int) -> datetime | None:
+    """When the resident completed the last of the five skills ("Công dân số"), from
+    their skill_progress rows; None while any skill is not completed."""
+    done = dict(session.execute(select(SkillProgress.skill, SkillProgress.completed_at).where(
+        SkillProgress.resident_id == resident_id,
+        SkillProgress.completed_at.is_not(None))).all())
+    if any(skill.value not in done for skill in Skill):
+        return None
+    return max(done[skill.value] for skill in Skill)
+
+
+def refresh_all_skills(session: Session, resident_id: int) -> None:
+    """Set residents.all_skills_completed_at from the resident's skill rows, in the
+    caller's transaction (reports count "Công dân số" from it). The record's own
+    `updated_at` stays: its details did not change."""
+    session.execute(
+        update(Resident).where(Resident.id == resident_id)
+        .values(all_skills_completed_at=all_skills_moment(session, resident_id),
+                updated_at=Resident.updated_at)
+        .execution_options(synchronize_session="fetch"))
 
 
 def complete_in_group(session: Session, resident_id: int, lesson: Lesson,
@@ -250,7 +274,10 @@ def record_outcome(db: Db, resident_id: int, lesson: Lesson, answer: str) -> Non
             OutcomeAnswer.resident_id == resident_id,
             OutcomeAnswer.question_key == lesson.outcome.key))
         if row is None:
-            session.add(OutcomeAnswer(resident_id=resident_id,
+            # The khóm/ấp is repeated for the outcomes report (see OutcomeAnswer).
+            hamlet_id = session.scalar(
+                select(Resident.hamlet_id).where(Resident.id == resident_id))
+            session.add(OutcomeAnswer(resident_id=resident_id, hamlet_id=hamlet_id,
                                       question_key=lesson.outcome.key,
                                       lesson_id=lesson.id, answer=answer))
         else:

@@ -59,7 +59,12 @@ class Hamlet(Base):
 
 
 class Resident(Base):
+    """A resident. `all_skills_completed_at` is when they completed the last of the five
+    skills ("Công dân số"): the latest of their skill_progress.completed_at, kept by
+    kiosk.progress (and recomputed by merges) so reports count it from one index."""
+
     __tablename__ = "residents"
+    __table_args__ = (Index("ix_residents_all_skills", "all_skills_completed_at", "hamlet_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     learner_code: Mapped[str] = mapped_column(String(12), unique=True)
@@ -73,6 +78,7 @@ class Resident(Base):
     consent_at: Mapped[datetime]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    all_skills_completed_at: Mapped[datetime | None]
 
     hamlet: Mapped[Hamlet] = relationship(lazy="joined")
 
@@ -97,7 +103,11 @@ class LessonProgress(Base):
     """Where a resident stands in one lesson: the step to show next, and whether done."""
 
     __tablename__ = "lesson_progress"
-    __table_args__ = (UniqueConstraint("resident_id", "lesson_id"),)
+    __table_args__ = (
+        UniqueConstraint("resident_id", "lesson_id"),
+        # "Learning this month" (the console's overview) reads a range of it.
+        Index("ix_lesson_progress_updated_at", "updated_at", "resident_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     resident_id: Mapped[int] = mapped_column(ForeignKey("residents.id", ondelete="CASCADE"))
@@ -198,13 +208,22 @@ class StepAttempt(Base):
 
 
 class OutcomeAnswer(Base):
-    """A self-reported outcome ("Bà con đã kích hoạt VNeID chưa?") that reports count."""
+    """A self-reported outcome ("Bà con đã kích hoạt VNeID chưa?") that reports count.
+
+    `hamlet_id` repeats the resident's khóm/ấp (changed with it by edits and merges, as
+    skill_progress's), so the outcomes report groups one index without reading residents.
+    """
 
     __tablename__ = "outcome_answers"
-    __table_args__ = (UniqueConstraint("resident_id", "question_key"),)
+    __table_args__ = (
+        UniqueConstraint("resident_id", "question_key"),
+        Index("ix_outcome_answers_report", "hamlet_id", "question_key", "answer",
+              "answered_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     resident_id: Mapped[int] = mapped_column(ForeignKey("residents.id", ondelete="CASCADE"))
+    hamlet_id: Mapped[int] = mapped_column(ForeignKey("hamlets.id"))
     question_key: Mapped[str] = mapped_column(String(80))
     lesson_id: Mapped[str] = mapped_column(String(120))
     answer: Mapped[str] = mapped_column(String(40))

@@ -111,6 +111,16 @@ def test_counts_match_and_progress_is_reported(db, lessons):
     assert 0.8 < summary.skills_started / summary.residents < 2.5
     assert summary.skills_completed < 0.7 * summary.skills_started
     assert 0 < summary.all_skills < 0.1 * summary.residents
+    # "Công dân số" as kiosk.progress keeps it: the last of the five skills' completions.
+    with db() as session:
+        marked = dict(session.execute(select(Resident.id, Resident.all_skills_completed_at)
+                                      .where(Resident.all_skills_completed_at.is_not(None)))
+                      .all())
+        five = dict(session.execute(
+            select(SkillProgress.resident_id, func.max(SkillProgress.completed_at))
+            .where(SkillProgress.completed_at.is_not(None))
+            .group_by(SkillProgress.resident_id).having(func.count() == len(Skill))).all())
+    assert marked == five and len(marked) == summary.all_skills
     # Khóm of unequal sizes, each with a plausible population.
     with db() as session:
         hamlets = session.execute(select(Hamlet.population, Hamlet.households)).all()
@@ -223,6 +233,7 @@ def test_outcomes_answer_the_lessons_question(db, lessons):
     by_id = {lesson.id: lesson for skill in lessons.values() for lesson in skill}
     with db() as session:
         answers = session.scalars(select(OutcomeAnswer)).all()
+        hamlet_of = dict(session.execute(select(Resident.id, Resident.hamlet_id)).all())
         completed = set(session.execute(select(LessonProgress.resident_id,
                                                LessonProgress.lesson_id).where(
             LessonProgress.status == ProgressStatus.COMPLETED)).all())
@@ -232,6 +243,7 @@ def test_outcomes_answer_the_lessons_question(db, lessons):
         outcome = by_id[answer.lesson_id].outcome
         assert answer.question_key == outcome.key and answer.answer in outcome.answers
         assert (answer.resident_id, answer.lesson_id) in completed
+        assert answer.hamlet_id == hamlet_of[answer.resident_id]  # as record_outcome does
         firsts += answer.answer == outcome.answers[0]
     assert 0.2 < firsts / len(answers) < 0.8
     with_outcome = {(r, lesson) for r, lesson in completed if by_id[lesson].outcome}

@@ -400,6 +400,19 @@ def test_edit_keeps_search_in_step_with_the_new_name(db):
     assert "Phạm" not in entry.detail and "0912" not in entry.detail
 
 
+def test_a_new_khom_takes_the_persons_outcome_answers_along(db):
+    """The outcomes report counts answers by the khóm/ấp stored on each answer."""
+    person, neighbour = register(db), register(db, "Trần Văn Bảy", 1950)
+    for who in (person, neighbour):
+        progress.record_outcome(db, who.id, LESSONS[Skill.PLATFORMS][0], "Đã có")
+    other = hamlet(db, "Khóm Mỹ Thành")
+    people.edit(db, staff(db), person.id, hamlet_id=other)
+    with db() as session:
+        where = dict(session.execute(select(OutcomeAnswer.resident_id,
+                                            OutcomeAnswer.hamlet_id)).all())
+    assert where == {person.id: other, neighbour.id: hamlet(db, "Khóm Châu Long 3")}
+
+
 def test_edit_refuses_bad_input_with_a_message_and_changes_nothing(db):
     person = register(db)
     actor = staff(db)
@@ -520,6 +533,43 @@ def test_merge_keeps_the_earlier_completion_and_refuses_odd_requests(db):
         people.merge(db, actor, keep.id, drop.id)  # gone already
     with pytest.raises(NotAllowed):
         people.merge(db, staff(db, StaffRole.TEAM_MEMBER), keep.id, register(db).id)
+
+
+def test_merge_makes_a_digital_citizen_of_two_halves_and_moves_answers_to_her_khom(db):
+    """Three skills on one record and the other two on its duplicate: merged, the person
+    has completed all five ("Công dân số"), when the later record's last skill was."""
+    keep = register(db, NAME, 1958)
+    drop = register(db, "Nguyen Thi Anh", 1958, "Khóm Mỹ Thành")
+    skills = list(Skill)
+    for skill in skills[:3]:
+        complete_skill(db, keep.id, skill)
+    for skill in skills[3:]:
+        complete_skill(db, drop.id, skill)
+    progress.record_outcome(db, drop.id, LESSONS[Skill.PLATFORMS][0], "Đã có")
+    with db() as session:
+        assert session.scalars(select(Resident.all_skills_completed_at)).all() == [None, None]
+        last = session.scalar(select(func.max(SkillProgress.completed_at)))
+    people.merge(db, staff(db), keep.id, drop.id)
+    with db() as session:
+        kept = session.get(Resident, keep.id)
+        assert kept.all_skills_completed_at == last
+        assert session.execute(select(OutcomeAnswer.resident_id,
+                                      OutcomeAnswer.hamlet_id)).all() == [
+            (keep.id, keep.hamlet_id)]
+    exported = people.export(db, staff(db), keep.id, LESSONS)
+    assert exported["Người học"]["Hoàn thành đủ 5 kỹ năng (Công dân số)"] is not None
+
+
+def test_merge_of_records_short_of_five_skills_makes_no_digital_citizen(db):
+    keep, drop = register(db), register(db, NAME, 1958, "Khóm Mỹ Thành")
+    skills = list(Skill)
+    for skill in skills[:3]:
+        complete_skill(db, keep.id, skill)
+    for skill in skills[1:4]:  # two of them the same: four skills between the two
+        complete_skill(db, drop.id, skill)
+    people.merge(db, staff(db), keep.id, drop.id)
+    with db() as session:
+        assert session.get(Resident, keep.id).all_skills_completed_at is None
 
 
 def test_possible_duplicates_pairs_the_same_name_and_year(db):

@@ -335,3 +335,127 @@ def test_upgrading_an_older_database_fills_the_new_tables(tmp_path: Path):
     assert sorted(raw.execute(
         "SELECT skill, hamlet_id, completed_at IS NOT NULL FROM skill_progress")) == [
         ("payment", 1, 0), ("safety", 1, 1)]
+
+
+def final_check(skill) -> Lesson:
+    return CHECKED.model_copy(update={"id": f"{skill.value}.final-check", "skill": skill,
+                                      "final": True})
+
+
+def test_a_digital_citizen_is_marked_when_the_fifth_skill_is_completed_and_not_before(db):
+    """residents.all_skills_completed_at ("Công dân số", counted by the coverage report)
+    is the moment the last of the five skills was completed: in a group session too."""
+    from kiosk.db.models import GroupSession, Resident
+    from kiosk.skills import Skill
+
+    r = residents.register(db, full_name="Trương Thị Mến", birth_year=1955,
+                           hamlet_id=hamlet_id(db), consent_given=True)
+
+    def marked():
+        with db() as session:
+            person = session.get(Resident, r.id)
+            return person.all_skills_completed_at, person.updated_at
+
+    _, registered_update = marked()
+    *alone, last = list(Skill)
+    for skill in alone:
+        lesson = final_check(skill)
+        for step in range(4):
+            progress.finish_step(db, r.id, lesson, step)
+        assert not progress.finish_check(db, r.id, lesson, score=0)
+        assert marked()[0] is None  # a failed final check completes nothing
+        assert progress.finish_check(db, r.id, lesson, score=3)
+        assert marked()[0] is None  # four skills, three, ...: not yet
+    with db.begin() as session:
+        group = GroupSession(place="Nhà văn hoá khóm")
+        session.add(group)
+        session.flush()
+        assert progress.complete_in_group(session, r.id, final_check(last), group.id)
+    done, updated = marked()
+    assert done is not None and done == progress.states(db, r.id)[f"{last.value}.final-check"] \
+        .completed_at
+    assert updated == registered_update  # the person's details did not change
+    # Passing a final check again (a review) keeps the moment of the fifth.
+    lesson = final_check(alone[0])
+    progress.finish_check(db, r.id, lesson, score=3)
+    assert marked()[0] == done
+
+
+def test_an_outcome_answer_carries_the_khom_for_reports(db):
+    from kiosk.db.models import OutcomeAnswer
+
+    r = residents.register(db, full_name="Mai", birth_year=1980, hamlet_id=hamlet_id(db, 3),
+                           consent_given=True)
+    progress.record_outcome(db, r.id, LESSON, "Chưa")
+    with db() as session:
+        assert session.scalar(select(OutcomeAnswer.hamlet_id)) == hamlet_id(db, 3)
+
+
+def test_upgrading_fills_outcome_khom_and_digital_citizens_and_downgrading_keeps_data(
+        tmp_path: Path):
+    """Revision 0004 fills outcome_answers.hamlet_id and residents.all_skills_completed_at
+    from what kiosks stored before it; going back to 0003 loses none of the rest."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from kiosk.db.engine import alembic_config
+    from kiosk.skills import Skill
+
+    path = tmp_path / "old.sqlite3"
+    url = f"sqlite:///{path}"
+    engine = make_engine(url)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0003")
+    with engine.begin() as c:
+        c.execute(text("INSERT INTO hamlets (id, name, sort_order, active) VALUES "
+                       "(1, 'Khóm 1', 0, 1), (2, 'Khóm 2', 1, 1)"))
+        for rid, code, hamlet in ((1, "ACDEFG", 2), (2, "ACDEFH", 1), (3, "ACDEFJ", 1)):
+            c.execute(text(
+                "INSERT INTO residents (id, learner_code, full_name, name_folded, "
+                "birth_year, hamlet_id, consent_version, consent_at, created_at, updated_at) "
+                "VALUES (:id, :code, 'Lê Thị Hai', 'le thi hai', 1950, :hamlet, 'x', "
+                "'2026-01-01', '2026-01-01', '2026-01-01')"),
+                {"id": rid, "code": code, "hamlet": hamlet})
+            c.execute(text("INSERT INTO resident_terms (term, resident_id) VALUES "
+                           "('le', :id), ('thi', :id), ('hai', :id)"), {"id": rid})
+        # 1: all five, the last on 9 March; 2: four completed and one started; 3: none.
+        for n, skill in enumerate(Skill):
+            c.execute(text(
+                "INSERT INTO skill_progress (resident_id, hamlet_id, skill, started_at, "
+                "completed_at) VALUES (1, 2, :s, '2026-02-01 00:00:00.000000', :d)"),
+                {"s": skill.value, "d": f"2026-03-0{9 - n} 08:00:00.000000"})
+            c.execute(text(
+                "INSERT INTO skill_progress (resident_id, hamlet_id, skill, started_at, "
+                "completed_at) VALUES (2, 1, :s, '2026-02-01 00:00:00.000000', :d)"),
+                {"s": skill.value, "d": "2026-03-01 08:00:00.000000" if n else None})
+        c.execute(text(
+            "INSERT INTO lesson_progress (resident_id, lesson_id, skill, status, current_step, "
+            "started_at, updated_at) VALUES (3, 'safety.a', 'safety', 'in_progress', 1, "
+            "'2026-01-15', '2026-01-15')"))
+        for rid in (1, 2, 3):
+            c.execute(text(
+                "INSERT INTO outcome_answers (resident_id, question_key, lesson_id, answer, "
+                "answered_at) VALUES (:r, 'vneid_activated', 'platforms.vneid', 'Rồi', "
+                "'2026-03-10')"), {"r": rid})
+    open_database(url, ["Khóm 1"])
+    raw = sqlite3.connect(path)
+    assert sorted(raw.execute("SELECT resident_id, hamlet_id FROM outcome_answers")) == [
+        (1, 2), (2, 1), (3, 1)]
+    assert sorted(raw.execute("SELECT id, all_skills_completed_at FROM residents")) == [
+        (1, "2026-03-09 08:00:00.000000"), (2, None), (3, None)]
+    raw.close()
+
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+    raw = sqlite3.connect(path)
+    assert [row[1] for row in raw.execute("PRAGMA table_info(residents)")].count(
+        "all_skills_completed_at") == 0
+    # Nothing that points at a resident went with the column (no table was copied).
+    for table, rows in (("residents", 3), ("skill_progress", 10), ("lesson_progress", 1),
+                        ("outcome_answers", 3), ("resident_terms", 9)):
+        assert raw.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == rows, table
+    raw.close()
+    engine.dispose()
