@@ -8,20 +8,18 @@ drops the zone on read), so a period becomes the UTC bounds [first day 00:00 loc
 day after the last 00:00 local). `step_stats.day` is already a local date.
 
 Speed, on a 300,000-resident SQLite database (benchmarks/bench_reports.py): each query
-reads one table or a covering index once, and is written so that SQLite's planner cannot
-pick a slower plan once statistics exist:
+reads ranges of one covering index, or one small table, once:
 
-- "Công dân số" groups rows by `resident_id + 0`: the expression stops SQLite walking the
-  (resident_id, skill) index in order, which costs a table lookup per row; a scan and a
-  sort is about 1.5 times faster.
-- outcomes turn each answer into one integer (khóm/ấp, question, yes or not) before
-  grouping, so SQLite sorts integers rather than three columns of text.
-
-What is left is reading every row: coverage reads all of skill_progress twice (its
-figures, then "Công dân số" per resident), outcomes every answer with its resident's
-khóm/ấp, the overview's "learning this month" every lesson_progress row. A khóm/ấp column
-on outcome_answers with an index, a "Công dân số" row kept beside the five skills' rows,
-and an index on lesson_progress.updated_at would each cut that to a range of one index.
+- coverage names every khóm/ấp × skill pair, so SQLite reads, per pair, the period's
+  range of skill_progress's (khóm/ấp, skill, started) index for the skills started, and
+  the range before the period's end of its (khóm/ấp, skill, completed) index for the
+  skills completed; "Công dân số" reads the range before the end of residents'
+  (all_skills_completed_at, hamlet_id) index, the column kept by kiosk.progress when a
+  resident completes the fifth skill.
+- outcomes group outcome_answers' report index (khóm/ấp, question, answer, answered_at)
+  in its order: the khóm/ấp is repeated on each answer, so no resident is read.
+- the overview's "learning this month" reads the month's range of lesson_progress's
+  (updated_at, resident_id) index.
 
 Outcome answers are self-reported and kept as the latest answer per person and question
 (kiosk.progress.record_outcome): an outcome report counts the answers standing at the end
@@ -35,7 +33,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from sqlalchemy import Integer, and_, case, cast, func, literal_column, select
+from sqlalchemy import and_, case, func, select
 
 from kiosk.db.models import (
     Attendance,
@@ -234,35 +232,36 @@ def coverage(db: Db, period: Period, *, tz: tzinfo | None = None) -> CoverageRep
     "Công dân số" (all five skills); shares of population and households."""
     begin, end = period.utc_bounds(tz)
     sp = SkillProgress
-    counts: dict[int, dict[Skill, SkillFigures]] = defaultdict(dict)
     citizens: dict[int, tuple[int, int]] = {}
     with db() as session:
-        query = (
-            select(sp.hamlet_id, sp.skill,
-                   func.sum(case((sp.started_at >= begin, 1), else_=0)),
-                   func.sum(case((and_(sp.completed_at >= begin, sp.completed_at < end), 1),
-                                 else_=0)),
-                   func.sum(case((sp.completed_at < end, 1), else_=0)))
-            .where(sp.started_at < end)
-            .group_by(sp.hamlet_id, sp.skill))
-        for hamlet_id, skill, started, completed, cumulative in session.execute(query):
-            if skill in Skill._value2member_map_:
-                counts[hamlet_id][Skill(skill)] = SkillFigures(
-                    int(started or 0), int(completed or 0), int(cumulative or 0))
-        # One row per resident who completed every skill by the end; "+ 0" keeps SQLite
-        # from walking the (resident_id, skill) index (see the module's docstring).
-        per_resident = (
-            select(func.min(sp.hamlet_id).label("hamlet_id"),
-                   func.max(sp.completed_at).label("last"))
-            .where(sp.completed_at < end)
-            .group_by(sp.resident_id + 0)
-            .having(func.count() == len(Skill))
-            .subquery())
-        query = (select(per_resident.c.hamlet_id, func.count(),
-                        func.sum(case((per_resident.c.last >= begin, 1), else_=0)))
-                 .group_by(per_resident.c.hamlet_id))
+        # Every khóm/ấp × skill pair named, so each count reads one range of an index: the
+        # skills started in the period, then those completed by its end (a skill is
+        # started before it is completed).
+        pairs = (sp.hamlet_id.in_(session.scalars(select(Hamlet.id)).all()),
+                 sp.skill.in_([skill.value for skill in Skill]))
+        query = (select(sp.hamlet_id, sp.skill, func.count())
+                 .where(*pairs, sp.started_at >= begin, sp.started_at < end)
+                 .group_by(sp.hamlet_id, sp.skill))
+        started = {(hamlet_id, skill): int(n) for hamlet_id, skill, n in session.execute(query)}
+        query = (select(sp.hamlet_id, sp.skill,
+                        func.sum(case((sp.completed_at >= begin, 1), else_=0)), func.count())
+                 .where(*pairs, sp.completed_at < end)
+                 .group_by(sp.hamlet_id, sp.skill))
+        completed = {(hamlet_id, skill): (int(in_period or 0), int(by_end))
+                     for hamlet_id, skill, in_period, by_end in session.execute(query)}
+        # "Công dân số": everyone whose fifth skill was completed before the end. "+ 0"
+        # keeps SQLite from walking the khóm/ấp index for the grouping (a table read per
+        # resident) instead of the range of the (all_skills_completed_at, hamlet_id) one.
+        last = Resident.all_skills_completed_at
+        place = (Resident.hamlet_id + 0).label("place")
+        query = (select(place, func.count(), func.sum(case((last >= begin, 1), else_=0)))
+                 .where(last < end).group_by(place))
         for hamlet_id, every, new in session.execute(query):
             citizens[hamlet_id] = (int(every), int(new or 0))
+        counts: dict[int, dict[Skill, SkillFigures]] = defaultdict(dict)
+        for hamlet_id, skill in started.keys() | completed.keys():
+            counts[hamlet_id][Skill(skill)] = SkillFigures(
+                started.get((hamlet_id, skill), 0), *completed.get((hamlet_id, skill), (0, 0)))
         with_data = {h for h, figures in counts.items()
                      if any(f.started or f.cumulative for f in figures.values())}
         places = _places(session, with_data | set(citizens))
@@ -354,27 +353,20 @@ def outcomes(db: Db, lessons: Iterable[Lesson], period: Period, *,
     questions = outcome_questions(lessons)
     _, end = period.utc_bounds(tz)
     oa = OutcomeAnswer
-    # Each answer becomes one integer: its khóm/ấp, its question, and whether it is the
-    # "yes"; SQLite then sorts integers, not strings (half the time on 500,000 answers).
-    # Answers to questions no lesson asks any more have no code (NULL) and are left out.
-    width = 2 * len(questions)
-    code = case({q.key: 2 * index + cast(oa.answer == q.yes, Integer)
-                 for index, q in enumerate(questions)}, value=oa.question_key)
-    grouped = (Resident.hamlet_id * width + code).label("code")
+    asked = {q.key: q for q in questions}
     answered: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     with db() as session:
-        if questions:
-            query = (select(grouped, func.count()).select_from(oa)
-                     .join(Resident, Resident.id == oa.resident_id)
-                     .where(oa.answered_at < end).group_by(literal_column("code")))
-            for value, count in session.execute(query):
-                if value is None:
-                    continue
-                hamlet_id, rest = divmod(int(value), width)
-                index, said_yes = divmod(rest, 2)
-                figures = answered[hamlet_id][questions[index].key]
+        # Grouped in the report index's order: no sort. Answers to questions no lesson
+        # asks any more are left out.
+        query = (select(oa.hamlet_id, oa.question_key, oa.answer, func.count())
+                 .where(oa.answered_at < end)
+                 .group_by(oa.hamlet_id, oa.question_key, oa.answer))
+        for hamlet_id, key, answer, count in session.execute(query) if asked else ():
+            question = asked.get(key)
+            if question is not None:
+                figures = answered[hamlet_id][key]
                 figures[0] += count
-                figures[1] += count if said_yes else 0
+                figures[1] += count if answer == question.yes else 0
         places = _places(session, answered)
 
     def row(place: Place, found: Mapping[str, list[int]]) -> OutcomeRow:

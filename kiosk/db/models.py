@@ -154,6 +154,8 @@ class SkillProgress(Base):
     __table_args__ = (
         UniqueConstraint("resident_id", "skill"),
         Index("ix_skill_progress_report", "hamlet_id", "skill", "started_at", "completed_at"),
+        # Completions per khóm/ấp × skill up to a moment, as ranges of one index.
+        Index("ix_skill_progress_completed", "hamlet_id", "skill", "completed_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

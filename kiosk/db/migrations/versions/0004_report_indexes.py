@@ -1,4 +1,5 @@
-"""report indexes: khóm/ấp on outcome answers, "Công dân số" on residents, lessons by update
+"""report indexes: khóm/ấp on outcome answers, "Công dân số" on residents, skills by
+completion, lessons by update
 
 Revision ID: 0004
 Revises: 0003
@@ -25,6 +26,10 @@ def upgrade() -> None:
                                       nullable=True))
         batch_op.create_index("ix_residents_all_skills",
                               ["all_skills_completed_at", "hamlet_id"], unique=False)
+
+    with op.batch_alter_table("skill_progress", schema=None) as batch_op:
+        batch_op.create_index("ix_skill_progress_completed",
+                              ["hamlet_id", "skill", "completed_at"], unique=False)
 
     with op.batch_alter_table("lesson_progress", schema=None) as batch_op:
         batch_op.create_index("ix_lesson_progress_updated_at", ["updated_at", "resident_id"],
@@ -68,6 +73,9 @@ def downgrade() -> None:
 
     with op.batch_alter_table("lesson_progress", schema=None) as batch_op:
         batch_op.drop_index("ix_lesson_progress_updated_at")
+
+    with op.batch_alter_table("skill_progress", schema=None) as batch_op:
+        batch_op.drop_index("ix_skill_progress_completed")
 
     # Never copied: dropping the residents table with foreign keys on would delete every
     # row that points at it (ON DELETE CASCADE). SQLite 3.35+ drops the column in place.
