@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
 
     def show_console(self, page: str | None = None, shortcut: str | None = None) -> None:
         """Ask for a staff PIN, then open the console (at `page` if the role may see it)."""
+        if self.modes.mode is Mode.PRESENTER:
+            return  # a group session is on screen: its own controls end it first
         if self.station is None:
             from ui.screens.problems import ProblemsScreen
 

@@ -195,6 +195,8 @@ def console_style_sheet(base: int, p: Palette) -> str:
     {c} QComboBox::drop-down {{ width: 40px; border: none; }}
     {c} QFrame[role="console-nav"] {{ background: {p.secondary};
         border-right: 2px solid {p.border}; }}
+    {c} QPlainTextEdit, {c} QTextEdit {{ font-size: {text}px; padding: 8px;
+        border: 2px solid {p.border}; border-radius: 10px; background: {p.surface}; }}
     {c} QLineEdit, {c} QComboBox, {c} QSpinBox, {c} QDateEdit {{
         min-height: {CONSOLE_TOUCH}px; font-size: {text}px; padding: 0px 12px;
         border: 2px solid {p.border}; border-radius: 10px; background: {p.surface}; }}
