@@ -183,6 +183,10 @@ def console_style_sheet(base: int, p: Palette) -> str:
     {c} QLabel[role="muted"] {{ font-size: {small}px; color: {p.muted}; }}
     {c} QLabel[role="error"] {{ font-size: {lead}px; color: {p.wrong}; font-weight: bold; }}
     {c} QLabel[role="notice"] {{ font-size: {small}px; color: {p.wrong}; font-weight: bold; }}
+    {c} QLabel[role="feedback-right"] {{ font-size: {title}px; color: {p.right};
+        background: {p.right_bg}; border-radius: 12px; padding: 12px; font-weight: bold; }}
+    {c} QLabel[role="feedback-wrong"] {{ font-size: {title}px; color: {p.wrong};
+        background: {p.wrong_bg}; border-radius: 12px; padding: 12px; font-weight: bold; }}
     {c} QLabel[role="figure"] {{ font-size: {round(title * 1.4)}px; font-weight: bold;
         color: {p.primary}; }}
     {c} QPushButton {{ min-height: {CONSOLE_TOUCH}px; min-width: {CONSOLE_TOUCH}px;
@@ -206,6 +210,7 @@ def console_style_sheet(base: int, p: Palette) -> str:
         background: {p.surface}; border: 2px solid {p.border}; border-radius: 10px;
         font-size: {text}px; selection-background-color: {p.selected_bg};
         selection-color: {p.text}; }}
+    {c} QTableView::item {{ padding: 4px 8px; }}
     {c} QHeaderView::section {{ background: {p.secondary}; font-weight: bold;
         font-size: {small}px; padding: 6px; border: none;
         border-bottom: 2px solid {p.border}; }}

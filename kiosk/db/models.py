@@ -291,7 +291,7 @@ class Certificate(Base):
     revoked_at: Mapped[datetime | None]
     revoked_reason: Mapped[str | None] = mapped_column(Text)
     # A reissue points at the certificate it replaces; the old one stays for history.
-    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("certificates.id"))
+    replaces_id: Mapped[int | None] = mapped_column(ForeignKey("certificates.id"), index=True)
 
 
 class GroupSession(Base):

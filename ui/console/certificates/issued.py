@@ -287,6 +287,7 @@ class IssuedPanel(Section):
                 "with the reason typed here. This cannot be undone.").replace(
                 "%1", cert.serial).replace("%2", cert.data.resident_name))
             self.yes_button.setText(self.tr("Revoke"))
+            set_role(self.yes_button, "danger")  # it cannot be undone
         else:
             self.question.setText(self.tr(
                 "Reissue certificate %1 of %2? A new certificate with a new serial is made "
@@ -294,6 +295,7 @@ class IssuedPanel(Section):
                 "corrected name); %1 is revoked and points to the new one.").replace(
                 "%1", cert.serial).replace("%2", cert.data.resident_name))
             self.yes_button.setText(self.tr("Reissue"))
+            set_role(self.yes_button, "primary")
         self.say("")
         self.browse.hide()
         self.confirm.show()

@@ -35,6 +35,11 @@ def upgrade() -> None:
         batch_op.create_index("ix_lesson_progress_updated_at", ["updated_at", "resident_id"],
                               unique=False)
 
+    # What replaced a revoked certificate is looked up by this column.
+    with op.batch_alter_table("certificates", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_certificates_replaces_id"), ["replaces_id"],
+                              unique=False)
+
     # The column is filled before it becomes NOT NULL with its foreign key (one copy of
     # the table on SQLite, plain ALTERs elsewhere).
     op.add_column("outcome_answers", sa.Column("hamlet_id", sa.Integer(), nullable=True))
@@ -70,6 +75,9 @@ def downgrade() -> None:
         batch_op.drop_constraint(batch_op.f("fk_outcome_answers_hamlet_id_hamlets"),
                                  type_="foreignkey")
         batch_op.drop_column("hamlet_id")
+
+    with op.batch_alter_table("certificates", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_certificates_replaces_id"))
 
     with op.batch_alter_table("lesson_progress", schema=None) as batch_op:
         batch_op.drop_index("ix_lesson_progress_updated_at")
