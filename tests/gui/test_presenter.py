@@ -379,6 +379,55 @@ def test_every_text_on_the_projector_reads_from_the_back_of_the_room(qtbot, make
             assert drawn >= least, (found.text(), drawn, slide)
 
 
+def longest_explanation(pack):
+    """The bundled step that says the most when its answer is revealed, and its lesson."""
+    from kiosk.lessons.schema import SpotStep
+
+    def said(step) -> str:
+        explain = getattr(step, "explain", None) or ""
+        if isinstance(step, SpotStep):
+            explain = explain or " ".join(t.why for t in step.targets)
+        return explain
+
+    return max(((lesson, step) for lesson in pack.lessons.values() for step in lesson.steps
+                if said(step)), key=lambda pair: len(said(pair[1])))
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_a_revealed_answer_fits_the_slide_whole(qtbot, make_window, size):
+    """Revealing the longest explanation of the bundled lessons leaves no line of the
+    slide cut by the edge of the screen: the prompt's first line and the explanation's last
+    are both in view, and the text stays large enough for the back of the room."""
+    from ui.presenter.audience import AudienceView
+    from ui.presenter.deck import build_deck
+
+    window = make_window()
+    lesson, step = longest_explanation(window.station.pack)
+    view = AudienceView(window.station.pack.screens, 1)
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_slide(next(s for s in build_deck([lesson]) if s.step is step))
+    view.reveal()
+    qtbot.wait(50)  # the slide settles after the reveal
+    viewport = view.scroll.viewport()
+    texts = [found for found in view.scroll.widget().findChildren(QLabel)
+             if found.isVisibleTo(viewport) and found.text()]
+    prompt = next(found for found in texts if found.property("role") == "question")
+    feedback = view.step_view.feedback
+    assert feedback in texts
+    for found in texts:
+        top = found.mapTo(viewport, found.rect().topLeft()).y()
+        bottom = found.mapTo(viewport, found.rect().bottomLeft()).y()
+        assert top >= 0 and bottom < viewport.height(), (found.text(), top, bottom)
+    assert prompt.mapTo(viewport, prompt.rect().topLeft()).y() >= 0
+    least = size[1] / 25
+    for found in [*texts, view.where, view.count]:
+        drawn = found.fontInfo().pixelSize() * view.stage.scale_factor
+        assert drawn >= least, (found.text(), drawn)
+
+
 def test_two_screens(qtbot, page):
     """The room's view fills the projector, full screen; the team member's view stays in
     the kiosk window; the clicker works on either."""

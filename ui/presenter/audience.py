@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.lessons.schema import ChoiceStep, SpotStep
 from ui.presenter.deck import Slide, SlideKind
+from ui.presenter.fit import fit_text, least_text_px, scroll_to_whole_lines
 from ui.presenter.stage import ScaledStage
 from ui.screens.base import label
 from ui.steps import StepView, view_for
@@ -137,6 +138,7 @@ class AudienceView(QWidget):
         # No scroll bar on the wall: the presenter scrolls with the arrow keys or the wheel.
         self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         touch_scrolling(self.scroll)
+        self.scroll.viewport().installEventFilter(self)
         body = QHBoxLayout()
         body.setSpacing(32)
         body.addWidget(self.scroll, 3)
@@ -190,6 +192,7 @@ class AudienceView(QWidget):
         self.scroll.setWidget(widget)  # the previous slide is deleted by the scroll area
         self.phone_column.setVisible(self.phone is not None)
         self._header(slide)
+        self._fit_later()
 
     def reveal(self) -> None:
         """Show the right answer: the step as if done, with its explanation."""
@@ -206,24 +209,37 @@ class AudienceView(QWidget):
                 explain = explain or " ".join(t.why for t in step.targets)
             if explain:
                 view.say(explain, right=True)
-        QTimer.singleShot(0, self, lambda: self._show_answer_in_view(view))
+        self._fit_later()
 
     def scroll_by(self, lines: int) -> None:
         """Move a slide taller than the screen up or down (arrow keys, the wheel)."""
         bar = self.scroll.verticalScrollBar()
         bar.setValue(bar.value() + lines * bar.singleStep() * 4)
 
-    def _show_answer_in_view(self, view: StepView) -> None:
-        """Bring the explanation into view, and the right option above it when a long
-        question cannot show both: the room must see which answer is right."""
-        if self.step_view is not view:
+    def _fit_later(self) -> None:
+        """Fit the slide once its new text is laid out (after this event)."""
+        QTimer.singleShot(0, self, self._fit)
+
+    def _fit(self) -> None:
+        """Make the slide's text as small as it must be to fit whole, never smaller than
+        the room can read (a line of the stage's smallest text, 1/25 of the screen); if
+        even that is too tall, show the explanation whole, and the right option above it
+        when a question cannot show both, with no line cut at the top."""
+        if self.scroll.widget() is None:
             return
-        if view.feedback.isVisible():
-            self.scroll.ensureWidgetVisible(view.feedback, 0, 16)
-        options = getattr(view, "options", [])
-        right = [o for o in options if o.property("verdict") == "right"]
-        if right:
-            self.scroll.ensureWidgetVisible(right[0], 0, 16)
+        fits = fit_text(self.scroll, least_text_px(self.stage.height_))
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the new height
+        view = self.step_view
+        if fits or view is None or not self.revealed or not view.feedback.isVisible():
+            self.scroll.verticalScrollBar().setValue(0)
+            return
+        right = [o for o in getattr(view, "options", []) if o.property("verdict") == "right"]
+        scroll_to_whole_lines(self.scroll, right[0] if right else None, view.feedback)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.scroll.viewport():
+            self._fit_later()
+        return False
 
     def set_black(self, black: bool) -> None:
         self.curtain.setGeometry(self.rect())
