@@ -58,6 +58,10 @@ class KioskFlow(QObject):
         self.player = PlayerScreen(station.pack.screens, speaker,
                                    auto_read=station.config.auto_read)
         self.completed = CompletedScreen()
+        # Owned by the window's stack from the start, so they go when the window goes.
+        for screen in (self.consent, self.register, self.registered, self.code, self.find,
+                       self.choose, self.skills, self.lessons, self.player, self.completed):
+            window.stack.addWidget(screen)
 
         welcome = window.welcome
         welcome.new_resident.connect(self.begin_registration)

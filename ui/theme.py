@@ -68,7 +68,9 @@ def apply(app, text_size: str, contrast: str) -> None:
     the practice phone) read the same choice back with `current_palette()`."""
     app.setProperty("kiosk_text_size", text_size)
     app.setProperty("kiosk_contrast", contrast)
-    app.setStyleSheet(style_sheet(text_size, PALETTES.get(contrast, NORMAL)))
+    sheet = style_sheet(text_size, PALETTES.get(contrast, NORMAL))
+    if app.styleSheet() != sheet:  # setting it restyles every widget, even to the same
+        app.setStyleSheet(sheet)
 
 
 def current_palette() -> Palette:
