@@ -91,15 +91,18 @@ class StaffPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)  # names wrap, never cut
         self.table.verticalHeader().hide()
         rows = self.table.verticalHeader()
         rows.setMinimumSectionSize(ROW_HEIGHT)
         rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # long names wrap
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(StaffTableModel.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (StaffTableModel.ROLE, StaffTableModel.STATE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Name and role share the width (both wrap); the short state keeps its own.
+        for column in (StaffTableModel.NAME, StaffTableModel.ROLE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(StaffTableModel.STATE,
+                                    QHeaderView.ResizeMode.ResizeToContents)
         touch_scrolling(self.table)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_chosen())
         body.addWidget(self.table, 1)
@@ -107,7 +110,7 @@ class StaffPage(QWidget):
         self.panel = QStackedWidget()
         self.panel.setObjectName("staff_panel")
         self.panel.setMinimumWidth(340)
-        self.panel.setMaximumWidth(440)
+        self.panel.setMaximumWidth(380)
         self.details = self._build_details()
         self.add_form = self._build_add_form()
         self.role_form = self._build_role_form()
