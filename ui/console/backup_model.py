@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from kiosk.backup import BackupFile
+from ui.console.table_model import RecordTableModel
 
 
 def size_text(size: int) -> str:
@@ -16,44 +15,30 @@ def size_text(size: int) -> str:
     return f"{max(1, round(size / 1024))} kB"
 
 
-class BackupListModel(QAbstractTableModel):
+class BackupListModel(RecordTableModel):
     WHEN, SIZE, KIND = range(3)
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.backups: list[BackupFile] = []
+    @property
+    def backups(self) -> list[BackupFile]:
+        return self._rows
 
     def set_backups(self, backups: list[BackupFile]) -> None:
-        self.beginResetModel()
-        self.backups = list(backups)
-        self.endResetModel()
+        self.set_rows(backups)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.backups)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Made at"), self.tr("Size"), self.tr("Kind"))
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
+    def display(self, item: BackupFile, column: int) -> str:
+        if column == self.WHEN:
+            return f"{item.made_at:%H:%M:%S  %d/%m/%Y}"
+        if column == self.SIZE:
+            return size_text(item.size)
+        return self.tr("Data before a restore") if item.before_restore else self.tr("Backup")
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Made at"), self.tr("Size"), self.tr("Kind"))[section]
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self.backups[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == self.WHEN:
-                return f"{item.made_at:%H:%M:%S  %d/%m/%Y}"
-            if index.column() == self.SIZE:
-                return size_text(item.size)
-            return self.tr("Data before a restore") if item.before_restore else self.tr(
-                "Backup")
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(item.path)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.SIZE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    def alignment(self, column: int) -> Qt.AlignmentFlag | None:
+        if column == self.SIZE:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None
+
+    def role_data(self, item: BackupFile, column: int, role: int) -> str | None:
+        return str(item.path) if role == Qt.ItemDataRole.ToolTipRole else None

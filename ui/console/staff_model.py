@@ -5,51 +5,36 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-
 from kiosk import staff
 from kiosk.staff import StaffMember
+from ui.console.table_model import RecordTableModel
 
-_Index = QModelIndex | QPersistentModelIndex
 
-
-class StaffTableModel(QAbstractTableModel):
+class StaffTableModel(RecordTableModel):
     NAME, ROLE, STATE = range(3)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.members: list[StaffMember] = []
         self._now = datetime.now(UTC)
 
+    @property
+    def members(self) -> list[StaffMember]:
+        return self._rows
+
     def set_members(self, members: list[StaffMember], now: datetime | None = None) -> None:
-        self.beginResetModel()
-        self.members = list(members)
         self._now = now or datetime.now(UTC)
-        self.endResetModel()
+        self.set_rows(members)
 
     def member(self, row: int) -> StaffMember | None:
-        return self.members[row] if 0 <= row < len(self.members) else None
+        return self.record(row)
 
     def row_of(self, user_id: int) -> int | None:
         return next((i for i, m in enumerate(self.members) if m.id == user_id), None)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.members)
+    def headers(self) -> tuple[str, ...]:
+        return (self.tr("Name"), self.tr("Role"), self.tr("State"))
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (self.tr("Name"), self.tr("Role"), self.tr("State"))[section]
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        member = self.member(index.row())
-        if member is None or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        column = index.column()
+    def display(self, member: StaffMember, column: int) -> str:
         if column == self.NAME:
             return f"{member.display_name}\n{member.username}"
         if column == self.ROLE:

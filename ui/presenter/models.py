@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from kiosk.group_sessions import Attendee, SessionInfo
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.console.table_model import RecordTableModel
 
 
 def local_time(moment: datetime | None, with_date: bool = True) -> str:
@@ -25,21 +24,15 @@ def local_time(moment: datetime | None, with_date: bool = True) -> str:
     return shown.strftime("%d/%m/%Y %H:%M") if with_date else shown.strftime("%H:%M")
 
 
-class RosterModel(QAbstractTableModel):
+class RosterModel(RecordTableModel):
     """Who is checked in, newest at the bottom; the last column is the group check."""
 
     NAME, YEAR, CODE, PASSED = range(4)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.rows: list[Attendee] = []
         self._headers = (self.tr("Name"), self.tr("Born"), self.tr("Code"),
                          self.tr("Passed?"))
-
-    def set_rows(self, rows: list[Attendee]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
 
     def add(self, attendee: Attendee) -> int:
         """Add someone just checked in (or find them); returns their row."""
@@ -67,7 +60,7 @@ class RosterModel(QAbstractTableModel):
                 self.dataChanged.emit(cell, cell)
 
     def set_all_passed(self) -> None:
-        self.rows = [replace(r, passed=True) for r in self.rows]
+        self._rows = [replace(r, passed=True) for r in self.rows]
         if self.rows:
             self.dataChanged.emit(self.index(0, self.PASSED),
                                   self.index(len(self.rows) - 1, self.PASSED))
@@ -76,75 +69,37 @@ class RosterModel(QAbstractTableModel):
     def passed(self) -> int:
         return sum(1 for r in self.rows if r.passed)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+    def display(self, person: Attendee, column: int) -> str:
+        return {self.NAME: person.full_name, self.YEAR: str(person.birth_year),
+                self.CODE: person.code_display,
+                self.PASSED: "✓ " + self.tr("Passed") if person.passed else
+                self.tr("Not yet") if person.passed is False else "–"}[column]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
+    def alignment(self, column: int) -> Qt.AlignmentFlag | None:
+        return Qt.AlignmentFlag.AlignCenter if column == self.PASSED else None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    def role_data(self, person: Attendee, column: int, role: int) -> str | None:
+        if role != Qt.ItemDataRole.ToolTipRole:
             return None
-        person = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {self.NAME: person.full_name, self.YEAR: str(person.birth_year),
-                    self.CODE: person.code_display,
-                    self.PASSED: "✓ " + self.tr("Passed") if person.passed else
-                    self.tr("Not yet") if person.passed is False else "–"}[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.PASSED:
-                return self.tr("Touch to mark whether this person passed the group check")
-            return f"{person.full_name} · {person.birth_year} · {person.hamlet_name}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.PASSED:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+        if column == self.PASSED:
+            return self.tr("Touch to mark whether this person passed the group check")
+        return f"{person.full_name} · {person.birth_year} · {person.hamlet_name}"
 
 
-class SessionListModel(QAbstractTableModel):
+class SessionListModel(RecordTableModel):
     """Sessions newest first, as kiosk.group_sessions.list_sessions gives them."""
 
     STARTED, HAMLET, PLACE, LEADER, CAME, PASSED = range(6)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.rows: list[SessionInfo] = []
         self._headers = (self.tr("Started"), self.tr("Khóm/ấp"), self.tr("Place"),
                          self.tr("Led by"), self.tr("Came"), self.tr("Passed"))
-
-    def set_rows(self, rows: list[SessionInfo]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
 
     def row_of(self, session_id: int) -> int | None:
         return next((i for i, s in enumerate(self.rows) if s.id == session_id), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (
-                    self.CAME, self.PASSED):
-                return int(Qt.AlignmentFlag.AlignCenter)
-            return None
-        s = self.rows[index.row()]
+    def display(self, s: SessionInfo, column: int) -> str:
         started = local_time(s.started_at)
         if s.is_open:
             started += " " + self.tr("(not ended)")
@@ -152,4 +107,7 @@ class SessionListModel(QAbstractTableModel):
             self.STARTED: started, self.HAMLET: s.hamlet_name, self.PLACE: s.place,
             self.LEADER: s.team_member_name, self.CAME: str(s.attended),
             self.PASSED: str(s.passed),
-        }[index.column()]
+        }[column]
+
+    def alignment(self, column: int) -> Qt.AlignmentFlag | None:
+        return Qt.AlignmentFlag.AlignCenter if column in (self.CAME, self.PASSED) else None

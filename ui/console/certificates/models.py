@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -23,10 +22,9 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from kiosk.certificates.issuing import CertificateStatus, ListedCertificate
 from kiosk.db.models import CertificateKind
 from kiosk.printing import JobInfo, PrintJobStatus
+from ui.console.table_model import RecordRole, RecordTableModel
 from ui.theme import CONSOLE_TOUCH
 
-#: The record behind a row, for the panel's actions.
-RecordRole = Qt.ItemDataRole.UserRole + 1
 #: Room above and below a row's text, so that a finger can choose it.
 ROW_PADDING = 10
 
@@ -50,48 +48,19 @@ def status_text(listed: ListedCertificate) -> str:
     return QCoreApplication.translate("IssuedModel", "Valid")
 
 
-class IssuedModel(QAbstractTableModel):
+class IssuedModel(RecordTableModel):
     SERIAL, NAME, CERTIFICATE, ISSUED_ON, STATUS = range(5)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[ListedCertificate] = []
         self._headers = (self.tr("Serial"), self.tr("Name"), self.tr("Certificate"),
                          self.tr("Issued on"), self.tr("Status"))
-
-    def set_rows(self, rows: list[ListedCertificate]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def record(self, row: int) -> ListedCertificate | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, serial: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.certificate.serial == serial), -1)
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's API)
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        listed = self.record(index.row()) if index.isValid() else None
-        if listed is None:
-            return None
-        if role == RecordRole:
-            return listed
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def display(self, listed: ListedCertificate, column: int) -> str:
         cert = listed.certificate
-        column = index.column()
         if column == self.SERIAL:
             return cert.serial
         if column == self.NAME:
