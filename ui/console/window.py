@@ -13,12 +13,15 @@ import logging
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QStackedWidget,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -109,9 +112,7 @@ class ConsoleScreen(QWidget):
         column = QVBoxLayout(nav)
         column.setContentsMargins(16, 16, 16, 16)
         column.setSpacing(8)
-        # As wide as its longest page name at the chosen text size, within reason.
-        nav.setMinimumWidth(240)
-        nav.setMaximumWidth(380)
+        nav.setMaximumWidth(420)
         column.addWidget(label(ctx.station.config.commune_name, "lead"))
         self.buttons: dict[str, QPushButton] = {}
         self._group = QButtonGroup(self)
@@ -130,6 +131,14 @@ class ConsoleScreen(QWidget):
             items.addWidget(item)
         items.addStretch(1)
         column.addWidget(scroll_area(listed, "console_nav_pages"), 1)
+        # Wide enough for the longest page name in bold (the chosen page is bold).
+        widest = 0
+        for item in self.buttons.values():
+            item.ensurePolished()
+            bold = QFont(item.font())
+            bold.setBold(True)
+            widest = max(widest, QFontMetrics(bold).horizontalAdvance(item.text()))
+        nav.setMinimumWidth(max(240, widest + 2 * 16 + 2 * 16 + 8))
         who = label(f"{ctx.user.display_name}\n{role_name(ctx.user.role)}", "muted")
         who.setObjectName("console_user")
         column.addWidget(who)
@@ -174,7 +183,7 @@ class ConsoleScreen(QWidget):
     def _build(self, page: Page) -> QWidget:
         try:
             cls = getattr(importlib.import_module(page.module), page.cls)
-            return cls(self.ctx)
+            widget = cls(self.ctx)
         except Exception:
             log.exception("console page %s could not be built", page.key)
             broken = QWidget()
@@ -184,3 +193,13 @@ class ConsoleScreen(QWidget):
                                    "error"))
             layout.addStretch(1)
             return broken
+        for table in widget.findChildren(QTableView):
+            # Names, places and titles wrap inside their cell; none is cut to "…".
+            table.setWordWrap(True)
+            table.setTextElideMode(Qt.TextElideMode.ElideNone)
+            table.verticalHeader().setSectionResizeMode(
+                QHeaderView.ResizeMode.ResizeToContents)
+            # Rows measured before a column took its final width keep a stale height.
+            table.horizontalHeader().sectionResized.connect(
+                lambda *_, table=table: table.resizeRowsToContents())
+        return widget
