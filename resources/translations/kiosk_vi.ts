@@ -1416,7 +1416,7 @@ Toàn bộ dữ liệu của trạm sẽ được thay bằng bản sao lưu nà
     <name>IssuedModel</name>
     <message>
         <source>Replaced by %1</source>
-        <extracomment>The record behind a row, for the panel&apos;s actions. Room above and below a row&apos;s text, so that a finger can choose it.</extracomment>
+        <extracomment>Room above and below a row&apos;s text, so that a finger can choose it.</extracomment>
         <translation>Đã thay bằng số %1</translation>
     </message>
     <message>
@@ -2650,7 +2650,6 @@ Toàn bộ dữ liệu của trạm sẽ được thay bằng bản sao lưu nà
     <name>ResidentsModel</name>
     <message>
         <source>Name</source>
-        <extracomment>The record behind a row.</extracomment>
         <translation>Họ và tên</translation>
     </message>
     <message>
