@@ -481,3 +481,17 @@ def test_the_audit_table_loads_more_as_it_is_scrolled(qtbot, with_staff):
     assert len(set(ids)) == len(ids)  # no entry twice
     assert [e.at for e in page.model.entries] == sorted(
         (e.at for e in page.model.entries), reverse=True)
+
+
+def test_staff_shortcuts_wait_while_a_group_session_is_on_screen(qtbot, make_window):
+    """A projector showing a session must not switch to the PIN pad in front of the room;
+    the session's own controls end it first."""
+    from ui.modes import Mode
+
+    window = make_window()
+    window.modes.enter(Mode.PRESENTER)
+    window.show_console()
+    assert not isinstance(window.current_screen(), LoginScreen)
+    window.modes.enter(Mode.KIOSK)
+    window.show_console()
+    assert isinstance(window.current_screen(), LoginScreen)
