@@ -14,10 +14,6 @@ Callers import from here (`from kiosk import people`, `people.search(...)`).
 
 from __future__ import annotations
 
-import sys
-import types
-
-from kiosk.people import searching
 from kiosk.people.changes import MAX_REASON_LENGTH, Erased, MergeSummary, edit, erase, merge
 from kiosk.people.duplicates import DuplicateGroup, duplicates_of, possible_duplicates
 from kiosk.people.records import (
@@ -31,10 +27,7 @@ from kiosk.people.records import (
     write_export,
 )
 from kiosk.people.rows import PeopleError, ResidentRow
-from kiosk.people.searching import SELECTIVE as SELECTIVE
-from kiosk.people.searching import SELECTIVE_COMBINED as SELECTIVE_COMBINED
 from kiosk.people.searching import SearchResult, search
-from kiosk.people.searching import _parse as _parse
 
 __all__ = [
     "MAX_REASON_LENGTH",
@@ -59,17 +52,3 @@ __all__ = [
     "search",
     "write_export",
 ]
-
-# Tests move search's thresholds on this package (`monkeypatch.setattr(people,
-# "SELECTIVE", ...)`) to force one plan or the other: set them where search reads them.
-_SEARCH_THRESHOLDS = frozenset({"SELECTIVE", "SELECTIVE_COMBINED"})
-
-
-class _Package(types.ModuleType):
-    def __setattr__(self, name: str, value: object) -> None:
-        if name in _SEARCH_THRESHOLDS:
-            setattr(searching, name, value)
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

@@ -292,7 +292,7 @@ def crowd(db):
 
 def reference(everyone, hamlet_words, typed: str) -> list[int]:
     """What search must answer, by reading every resident in Python."""
-    parsed = people._parse(typed, hamlet_words, datetime.now().year)
+    parsed = people.searching._parse(typed, hamlet_words, datetime.now().year)
 
     def matches(r) -> bool:
         name = r.name_folded.split()
@@ -328,8 +328,8 @@ QUERIES = ["n", "ng", "nguyen", "nguyen t", "nguyen thi", "nguyen thi anh", "ngu
 def test_both_plans_give_what_reading_every_resident_gives(db, crowd, monkeypatch, few):
     """`few` moves the line between reading a constraint's few residents and reading the
     name index in order, so every query goes through one plan, the other, or a mix."""
-    monkeypatch.setattr(people, "SELECTIVE", few)
-    monkeypatch.setattr(people, "SELECTIVE_COMBINED", few)
+    monkeypatch.setattr(people.searching, "SELECTIVE", few)
+    monkeypatch.setattr(people.searching, "SELECTIVE_COMBINED", few)
     everyone, words = crowd
     for typed in QUERIES:
         expected = reference(everyone, words, typed)
@@ -347,7 +347,7 @@ def test_the_total_is_exact_for_few_and_more_than_the_page_for_many(db, crowd,
     result = people.search(db, "nguyen", limit=20)
     assert len(result.rows) == 20
     assert (result.total, result.more) == (len(reference(everyone, words, "nguyen")), False)
-    monkeypatch.setattr(people, "SELECTIVE", 100)
+    monkeypatch.setattr(people.searching, "SELECTIVE", 100)
     result = people.search(db, "nguyen", limit=20)
     assert len(result.rows) == 20
     assert (result.total, result.more) == (20, True)
