@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from kiosk.lessons.schema import ChoiceStep, SpotStep
 from ui.presenter.deck import Slide, SlideKind
 from ui.presenter.fit import fit_text, least_text_px, scroll_to_whole_lines
+from ui.presenter.room import collapse_to_answer, for_the_room, in_two_columns
 from ui.presenter.stage import ScaledStage
 from ui.screens.base import label
 from ui.steps import StepView, view_for
@@ -33,6 +34,10 @@ from ui.touch import touch_scrolling
 
 # The practice phone on the projector: the largest of the kiosk's text sizes.
 PHONE_TEXT_SIZE = "huge"
+# How the width is shared between the text and the practice phone beside it; and how,
+# when a slide's text cannot fit even at the least size, the phone gives the text more.
+TEXT_SHARE = (3, 2)
+TEXT_SHARE_ROOMY = (2, 1)
 
 
 @contextmanager
@@ -141,14 +146,15 @@ class AudienceView(QWidget):
         self.scroll.viewport().installEventFilter(self)
         body = QHBoxLayout()
         body.setSpacing(32)
-        body.addWidget(self.scroll, 3)
+        body.addWidget(self.scroll, TEXT_SHARE[0])
         # The practice phone stands here, beside the text rather than in it, so a long
         # question or explanation scrolls while the phone stays whole in view.
         self.phone_column = QWidget()
         self.phone_column.setObjectName("audience_phone_column")
         phone_layout = QVBoxLayout(self.phone_column)
         phone_layout.setContentsMargins(0, 0, 0, 0)
-        body.addWidget(self.phone_column, 2)
+        body.addWidget(self.phone_column, TEXT_SHARE[1])
+        self.body = body
         self.phone_column.hide()
         column.addLayout(body, 1)
         self.phone = None
@@ -178,6 +184,7 @@ class AudienceView(QWidget):
             keyboard = getattr(view, "keyboard", None)
             if keyboard is not None:  # nobody types on the projector
                 keyboard.hide()
+            for_the_room(view)
             self.step_view = view
             if view.phone is not None:
                 self.phone = view.phone
@@ -190,6 +197,7 @@ class AudienceView(QWidget):
             for child in part.findChildren(QWidget) if part is not None else ():
                 child.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the clicker's keys are ours
         self.scroll.setWidget(widget)  # the previous slide is deleted by the scroll area
+        self._share_width(TEXT_SHARE)
         self.phone_column.setVisible(self.phone is not None)
         self._header(slide)
         self._fit_later()
@@ -201,6 +209,7 @@ class AudienceView(QWidget):
             return
         self.revealed = True
         view.show_answer()
+        collapse_to_answer(view)  # the room has seen the options: keep the right ones
         _rings_for_glows(view, self.phone)
         step = slide.step
         if not isinstance(step, ChoiceStep):  # a question says its explanation itself
@@ -227,14 +236,44 @@ class AudienceView(QWidget):
         when a question cannot show both, with no line cut at the top."""
         if self.scroll.widget() is None:
             return
-        fits = fit_text(self.scroll, least_text_px(self.stage.height_))
-        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # the new height
+        least = least_text_px(self.stage.height_)
+        fits = fit_text(self.scroll, least)
+        for roomier in self._roomier_layouts():
+            if fits:
+                break
+            if roomier():
+                self._settle()
+                fits = fit_text(self.scroll, least)
+        self._settle()  # the new height
         view = self.step_view
         if fits or view is None or not self.revealed or not view.feedback.isVisible():
             self.scroll.verticalScrollBar().setValue(0)
             return
         right = [o for o in getattr(view, "options", []) if o.property("verdict") == "right"]
         scroll_to_whole_lines(self.scroll, right[0] if right else None, view.feedback)
+
+    def _roomier_layouts(self) -> list:
+        """What may be changed, in this order, for a slide whose text cannot fit at the
+        least size: each returns whether it changed anything."""
+        view = self.step_view
+        if view is None:
+            return []
+        return [lambda: self._share_width(TEXT_SHARE_ROOMY), lambda: in_two_columns(view)]
+
+    def _share_width(self, share: tuple[int, int]) -> bool:
+        """Share the width between the text and the phone; say whether it changed."""
+        if not self.phone_column.isVisibleTo(self) or (
+                self.body.stretch(0) == share[0] and self.body.stretch(1) == share[1]):
+            self.body.setStretch(0, share[0])
+            self.body.setStretch(1, share[1])
+            return False
+        self.body.setStretch(0, share[0])
+        self.body.setStretch(1, share[1])
+        return True
+
+    def _settle(self) -> None:
+        self.content.layout().activate()
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.scroll.viewport():

@@ -1,0 +1,114 @@
+"""A kiosk step view shaped for a room rather than for one resident's finger.
+
+The audience view shows the kiosk's own step views, but nobody touches the projector, and
+a room has already read every option by the time the answer is shown. So the buttons a
+resident would press ("Check", "Start again") are left off the wall, and a revealed
+question keeps only what the room must remember: the prompt, the right option(s), marked
+right, in their right order, and the explanation. That is also what lets a question
+with many long options fit the slide whole at a size the back of the room can read.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from ui.steps import StepView
+from ui.steps.choice import ChoiceView
+from ui.steps.order import OrderView
+
+
+def _hide(widget: QWidget | None) -> None:
+    if widget is not None:
+        widget.hide()
+
+
+def _instructions(view: StepView) -> list[QLabel]:
+    """The step's line telling a resident what to touch ("Choose every right answer...")."""
+    phone = view.phone
+    return [found for found in view.findChildren(QLabel)
+            if found.property("role") == "muted"
+            and not (phone is not None and phone.isAncestorOf(found))]
+
+
+def for_the_room(view: StepView) -> None:
+    """Leave off the buttons only a resident at the kiosk would press."""
+    _hide(getattr(view, "check_button", None))
+    _hide(getattr(view, "reset_button", None))
+
+
+def collapse_to_answer(view: StepView) -> None:
+    """After the answer is shown: drop what the room no longer needs to see."""
+    if isinstance(view, ChoiceView):
+        for option in view.options:
+            if option.property("verdict") != "right":
+                option.hide()
+    elif isinstance(view, OrderView):
+        _in_right_order(view)
+    else:
+        return
+    for found in _instructions(view):
+        found.hide()
+
+
+def _grid_of(view: OrderView) -> QGridLayout | None:
+    first = next(iter(view.buttons.values()))
+    return next((found for found in view.findChildren(QGridLayout)
+                 if found.indexOf(first) >= 0), None)
+
+
+def _item_order(view: OrderView) -> list[str]:
+    """An order step's items as they stand now, top to bottom."""
+    grid = _grid_of(view)
+    if grid is None:
+        return list(view.buttons)
+    where = {item: grid.getItemPosition(grid.indexOf(button))
+             for item, button in view.buttons.items()}
+    return sorted(view.buttons, key=lambda item: (where[item][1], where[item][0]))
+
+
+def _in_right_order(view: OrderView) -> None:
+    """Stand an order step's numbered items in their right order, first at the top."""
+    buttons = [view.buttons[item] for item in view.step.items]
+    grid = _grid_of(view)
+    if grid is None:
+        return
+    for button in buttons:
+        grid.removeWidget(button)
+    for row, button in enumerate(buttons):
+        grid.addWidget(button, row, 0)
+    grid.setColumnStretch(1, 0)  # one column again, until the slide is found too tall
+
+
+def in_two_columns(view: StepView) -> bool:
+    """Stand a question's options (or an order step's items) in two columns, read down the
+    first and then the second, for a slide that cannot fit them one under the other even
+    at the least text size; say whether anything moved."""
+    if isinstance(view, ChoiceView):
+        shown = [option for option in view.options if not option.isHidden()]
+        home = view.layout_
+    elif isinstance(view, OrderView):
+        shown = [view.buttons[item] for item in _item_order(view)]
+        home = None
+    else:
+        return False
+    if len(shown) < 3:
+        return False
+    rows = (len(shown) + 1) // 2
+    if home is not None:  # options stand in the step's column: give them a grid there
+        at = home.indexOf(shown[0])
+        grid = QGridLayout()
+        grid.setSpacing(home.spacing())
+        for option in shown:
+            home.removeWidget(option)
+        home.insertLayout(at, grid)
+    else:
+        grid = _grid_of(view)
+        if grid is None:
+            return False
+        for button in shown:
+            grid.removeWidget(button)
+    for index, widget in enumerate(shown):
+        grid.addWidget(widget, index % rows, index // rows)
+    for column in range(2):
+        grid.setColumnStretch(column, 1)
+    return True
