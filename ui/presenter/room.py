@@ -80,33 +80,24 @@ def _in_right_order(view: OrderView) -> None:
 
 
 def in_two_columns(view: StepView) -> bool:
-    """Stand a question's options (or an order step's items) in two columns, read down the
-    first and then the second, for a slide that cannot fit them one under the other even
-    at the least text size; say whether anything moved."""
-    if isinstance(view, ChoiceView):
-        shown = [option for option in view.options if not option.isHidden()]
-        home = view.layout_
-    elif isinstance(view, OrderView):
-        shown = [view.buttons[item] for item in _item_order(view)]
-        home = None
-    else:
+    """Stand a question's options in two columns, read down the first and then the
+    second, for a slide that cannot fit them one under the other even at the least text
+    size; say whether anything moved."""
+    # Order steps stay in one column: their grid of framed items is measured shorter than
+    # it is drawn, so two columns cut the last row; one column scrolls by whole lines.
+    if not isinstance(view, ChoiceView):
         return False
+    shown = [option for option in view.options if not option.isHidden()]
+    home = view.layout_
     if len(shown) < 3:
         return False
     rows = (len(shown) + 1) // 2
-    if home is not None:  # options stand in the step's column: give them a grid there
-        at = home.indexOf(shown[0])
-        grid = QGridLayout()
-        grid.setSpacing(home.spacing())
-        for option in shown:
-            home.removeWidget(option)
-        home.insertLayout(at, grid)
-    else:
-        grid = _grid_of(view)
-        if grid is None:
-            return False
-        for button in shown:
-            grid.removeWidget(button)
+    at = home.indexOf(shown[0])  # the options stand in the step's column: a grid there
+    grid = QGridLayout()
+    grid.setSpacing(home.spacing())
+    for option in shown:
+        home.removeWidget(option)
+    home.insertLayout(at, grid)
     for index, widget in enumerate(shown):
         grid.addWidget(widget, index % rows, index // rows)
     for column in range(2):
