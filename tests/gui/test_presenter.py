@@ -528,9 +528,9 @@ def _slide_texts_out_of_place(view, least: float) -> list[tuple]:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="about a dozen revealed order and multiple-choice "
-                   "slides per size still overflow: two-column options are measured too "
-                   "short by fit_text")
+@pytest.mark.xfail(strict=True, reason="revealed six-item order steps and a few long "
+                   "multiple-choice slides still overflow at the least text size (they "
+                   "scroll by whole lines)")
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 def test_every_slide_of_every_bundled_lesson_fits_whole(qtbot, make_window, size):
     """Every step of every bundled lesson, before and after its answer is revealed, shows
