@@ -12,9 +12,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
+from ui.screens.base import label
 from ui.steps import StepView
 from ui.steps.choice import ChoiceView
 from ui.steps.order import OrderView
+
+# The label that stands for a revealed order step's items.
+RIGHT_ORDER = "room_right_order"
 
 
 def _hide(widget: QWidget | None) -> None:
@@ -56,27 +60,23 @@ def _grid_of(view: OrderView) -> QGridLayout | None:
                  if found.indexOf(first) >= 0), None)
 
 
-def _item_order(view: OrderView) -> list[str]:
-    """An order step's items as they stand now, top to bottom."""
-    grid = _grid_of(view)
-    if grid is None:
-        return list(view.buttons)
-    where = {item: grid.getItemPosition(grid.indexOf(button))
-             for item, button in view.buttons.items()}
-    return sorted(view.buttons, key=lambda item: (where[item][1], where[item][0]))
-
-
 def _in_right_order(view: OrderView) -> None:
-    """Stand an order step's numbered items in their right order, first at the top."""
-    buttons = [view.buttons[item] for item in view.step.items]
+    """Show an order step's items in their right order as plain numbered lines, first at
+    the top: the room has seen the framed items, and six of them framed cannot fit a
+    slide at a size the back of the room can read."""
     grid = _grid_of(view)
     if grid is None:
         return
-    for button in buttons:
-        grid.removeWidget(button)
-    for row, button in enumerate(buttons):
-        grid.addWidget(button, row, 0)
-    grid.setColumnStretch(1, 0)  # one column again, until the slide is found too tall
+    for button in view.buttons.values():
+        button.hide()
+    listing = view.findChild(QLabel, RIGHT_ORDER)
+    if listing is None:
+        listing = label("", "lead")
+        listing.setObjectName(RIGHT_ORDER)
+        grid.addWidget(listing, grid.rowCount(), 0, 1, max(1, grid.columnCount()))
+    listing.setText("\n".join(f"{number}.  {item}"
+                              for number, item in enumerate(view.step.items, start=1)))
+    listing.show()
 
 
 def in_two_columns(view: StepView) -> bool:
