@@ -13,9 +13,7 @@ kiosk's own player showing the same step in a 1920x1080 window. Then it ends a s
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -26,35 +24,18 @@ PEOPLE = 40
 
 
 def main(rounds: int) -> None:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    tmp = tempfile.mkdtemp(prefix="kiosk-presenter-")
-    os.environ["KIOSK_DATA_DIR"] = tmp
-    os.environ["KIOSK_CONFIG"] = str(Path(tmp) / "settings.toml")
-    os.environ["KIOSK_READ_ALOUD"] = "false"
-
     from PySide6.QtWidgets import QApplication
 
+    from benchmarks.kiosk_process import signed_in_kiosk
     from kiosk import group_sessions as gs
-    from kiosk import residents, settings
+    from kiosk import residents
     from kiosk.db.models import StaffRole, StaffUser
     from kiosk.staff import StaffUserInfo
-    from ui.app import create_app, prepare
-    from ui.main_window import MainWindow
     from ui.presenter.audience import AudienceView
     from ui.presenter.deck import SlideKind, build_deck
 
-    config = settings.load()
-    app = create_app([])
-    prepare(app, config)
-    window = MainWindow(config)
-    window.resize(1920, 1080)
-    window.show()
-    window.finish_startup()
+    app, window, hamlet = signed_in_kiosk("kiosk-presenter-", (1920, 1080))
     flow, station = window.flow, window.station
-    hamlet = residents.list_hamlets(station.db)[0]
-    person = residents.register(station.db, full_name="Người Đo", birth_year=1960,
-                                hamlet_id=hamlet.id, consent_given=True)
-    flow.sign_in(person)
     lessons = list(station.pack.lessons.values())
     room = AudienceView(station.pack.screens, len(lessons))
     room.resize(1920, 1080)

@@ -12,9 +12,7 @@ repaints. Prints JSON: {"subject": [seconds...], "baseline": [...], "steps": N}.
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -23,30 +21,12 @@ sys.path.insert(0, str(REPO))
 
 
 def main(rounds: int) -> None:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    tmp = tempfile.mkdtemp(prefix="kiosk-steps-")
-    os.environ["KIOSK_DATA_DIR"] = tmp
-    os.environ["KIOSK_CONFIG"] = str(Path(tmp) / "settings.toml")
-    os.environ["KIOSK_READ_ALOUD"] = "false"  # speech has its own figures
-
     from PySide6.QtWidgets import QApplication, QLabel
 
-    from kiosk import residents, settings
-    from ui.app import create_app, prepare
-    from ui.main_window import MainWindow
+    from benchmarks.kiosk_process import signed_in_kiosk
 
-    config = settings.load()
-    app = create_app([])
-    prepare(app, config)
-    window = MainWindow(config)
-    window.resize(1280, 720)
-    window.show()
-    window.finish_startup()
+    app, window, _ = signed_in_kiosk("kiosk-steps-", (1280, 720))
     flow, station = window.flow, window.station
-    hamlet = residents.list_hamlets(station.db)[0]
-    person = residents.register(station.db, full_name="Người Đo", birth_year=1960,
-                                hamlet_id=hamlet.id, consent_given=True)
-    flow.sign_in(person)
     player = flow.player
     subject: list[float] = []
     baseline: list[float] = []

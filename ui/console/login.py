@@ -14,8 +14,8 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk import staff
 from kiosk.staff import SignInRefused, StaffError
@@ -28,6 +28,7 @@ from ui.screens.base import Screen, button, label, name_role
 from ui.theme import set_role
 from ui.touch import scroll_area
 from ui.widgets.keyboard import OnScreenKeyboard
+from ui.widgets.page_stack import CurrentPageStack
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ class LoginScreen(Screen):
         self._operation: operations.Operation | None = None
         self._user: staff.StaffMember | None = None
 
-        self.pages = _CurrentPageStack()
+        self.pages = CurrentPageStack()
         self.body.addWidget(self.pages, 1)
         self.names_page = self._build_names_page()
         self.pin_page = self._build_pin_page()
@@ -323,26 +324,6 @@ def _row(*widgets: QWidget) -> QHBoxLayout:
         row.addWidget(widget)
     row.addStretch(1)
     return row
-
-
-class _CurrentPageStack(QStackedWidget):
-    """Pages that take only the room of the page on show: the setup's keyboard must not
-    make the PIN pad's page taller than a 720p screen."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.currentChanged.connect(lambda _: self.updateGeometry())
-
-    def hasHeightForWidth(self) -> bool:
-        return False
-
-    def sizeHint(self) -> QSize:
-        page = self.currentWidget()
-        return page.sizeHint() if page else super().sizeHint()
-
-    def minimumSizeHint(self) -> QSize:
-        page = self.currentWidget()
-        return page.minimumSizeHint() if page else super().minimumSizeHint()
 
 
 class _SetupPages(QWidget):

@@ -12,7 +12,7 @@ import importlib
 import logging
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -44,46 +44,32 @@ def _tr(text: str) -> str:
 @dataclass(frozen=True)
 class Page:
     key: str
-    title: str  # English source; translated when shown
+    title: str  # English source, marked for translation; shown through _tr
     permission: Permission
     module: str
     cls: str
 
 
 PAGES = (
-    Page("overview", "Overview", Permission.VIEW_REPORTS,
-         "ui.console.pages.overview", "OverviewPage"),
-    Page("residents", "Residents", Permission.VIEW_RESIDENTS,
-         "ui.console.pages.residents", "ResidentsPage"),
-    Page("certificates", "Certificates", Permission.VERIFY_CERTIFICATES,
-         "ui.console.pages.certificates", "CertificatesPage"),
-    Page("reports", "Reports", Permission.VIEW_REPORTS,
-         "ui.console.pages.reports", "ReportsPage"),
-    Page("sessions", "Group sessions", Permission.RUN_SESSIONS,
-         "ui.console.pages.sessions", "SessionsPage"),
-    Page("settings", "Settings", Permission.CHANGE_SETTINGS,
-         "ui.console.pages.settings", "SettingsPage"),
-    Page("staff", "Staff", Permission.MANAGE_STAFF,
-         "ui.console.pages.staff", "StaffPage"),
-    Page("audit", "Audit log", Permission.VIEW_AUDIT,
-         "ui.console.pages.audit", "AuditPage"),
-    Page("problems", "Problems", Permission.VIEW_PROBLEMS,
-         "ui.console.pages.problems", "ProblemsPage"),
+    Page("overview", QT_TRANSLATE_NOOP("ConsoleScreen", "Overview"),
+         Permission.VIEW_REPORTS, "ui.console.pages.overview", "OverviewPage"),
+    Page("residents", QT_TRANSLATE_NOOP("ConsoleScreen", "Residents"),
+         Permission.VIEW_RESIDENTS, "ui.console.pages.residents", "ResidentsPage"),
+    Page("certificates", QT_TRANSLATE_NOOP("ConsoleScreen", "Certificates"),
+         Permission.VERIFY_CERTIFICATES, "ui.console.pages.certificates", "CertificatesPage"),
+    Page("reports", QT_TRANSLATE_NOOP("ConsoleScreen", "Reports"),
+         Permission.VIEW_REPORTS, "ui.console.pages.reports", "ReportsPage"),
+    Page("sessions", QT_TRANSLATE_NOOP("ConsoleScreen", "Group sessions"),
+         Permission.RUN_SESSIONS, "ui.console.pages.sessions", "SessionsPage"),
+    Page("settings", QT_TRANSLATE_NOOP("ConsoleScreen", "Settings"),
+         Permission.CHANGE_SETTINGS, "ui.console.pages.settings", "SettingsPage"),
+    Page("staff", QT_TRANSLATE_NOOP("ConsoleScreen", "Staff"),
+         Permission.MANAGE_STAFF, "ui.console.pages.staff", "StaffPage"),
+    Page("audit", QT_TRANSLATE_NOOP("ConsoleScreen", "Audit log"),
+         Permission.VIEW_AUDIT, "ui.console.pages.audit", "AuditPage"),
+    Page("problems", QT_TRANSLATE_NOOP("ConsoleScreen", "Problems"),
+         Permission.VIEW_PROBLEMS, "ui.console.pages.problems", "ProblemsPage"),
 )
-# Marked for translation here; shown through _tr(page.title).
-_TITLES = (
-    QCoreApplication.translate("ConsoleScreen", "Overview"),
-    QCoreApplication.translate("ConsoleScreen", "Residents"),
-    QCoreApplication.translate("ConsoleScreen", "Certificates"),
-    QCoreApplication.translate("ConsoleScreen", "Reports"),
-    QCoreApplication.translate("ConsoleScreen", "Group sessions"),
-    QCoreApplication.translate("ConsoleScreen", "Settings"),
-    QCoreApplication.translate("ConsoleScreen", "Staff"),
-    QCoreApplication.translate("ConsoleScreen", "Audit log"),
-    QCoreApplication.translate("ConsoleScreen", "Problems"),
-)
-
-
 def role_name(role: StaffRole) -> str:
     return {
         StaffRole.ADMIN: QCoreApplication.translate("ConsoleScreen", "Administrator"),

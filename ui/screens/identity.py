@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +27,7 @@ from ui.screens.base import Screen, button, label
 from ui.theme import set_role
 from ui.touch import touch_scrolling
 from ui.widgets.keyboard import OnScreenKeyboard
+from ui.widgets.page_stack import CurrentPageStack
 
 
 @dataclass(frozen=True)
@@ -126,29 +126,6 @@ class _SummaryPage(_Page):
         self.finish()
 
 
-class _PageStack(QStackedWidget):
-    """Pages that take only the room the page on show needs.
-
-    QStackedWidget asks every page for its height-for-width, so the tall khóm/ấp page
-    would squeeze the keyboard under the name page at 720 pixels.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.currentChanged.connect(lambda _: self.updateGeometry())
-
-    def hasHeightForWidth(self) -> bool:
-        return False
-
-    def sizeHint(self) -> QSize:
-        page = self.currentWidget()
-        return page.sizeHint() if page else super().sizeHint()
-
-    def minimumSizeHint(self) -> QSize:
-        page = self.currentWidget()
-        return page.minimumSizeHint() if page else super().minimumSizeHint()
-
-
 class IdentityScreen(Screen):
     """Pages of questions with Back/Next; `register` adds the phone and a summary page."""
 
@@ -181,7 +158,7 @@ class IdentityScreen(Screen):
             self.summary_page = _SummaryPage(self.tr("Is this right?"))
             self.pages += [self.phone_page, self.summary_page]
 
-        self.stack = _PageStack()
+        self.stack = CurrentPageStack()
         for page in self.pages:
             self.stack.addWidget(page)
         self.body.addWidget(self.stack, 1)
