@@ -8,14 +8,18 @@ kiosk: the default is kept and the problem is reported in Vietnamese for staff.
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from kiosk import demo, paths
+from kiosk.text import clean_text
 
 
 class SettingError(ValueError):
@@ -26,6 +30,26 @@ def _as_str(value: Any) -> str:
     if not isinstance(value, str):
         raise SettingError("phải là một chuỗi chữ")
     return value.strip()
+
+
+#: Longest commune, province or signer name: a certificate line, not a page.
+MAX_NAME_LENGTH = 200
+
+
+def _as_name(required: bool) -> Callable[[Any], str]:
+    """A name printed on every screen and certificate: control characters out, one line."""
+
+    def convert(value: Any) -> str:
+        if not isinstance(value, str):
+            raise SettingError("phải là một chuỗi chữ")
+        value = clean_text(value)
+        if required and not value:
+            raise SettingError("không được để trống")
+        if len(value) > MAX_NAME_LENGTH:
+            raise SettingError(f"dài quá {MAX_NAME_LENGTH} ký tự")
+        return value
+
+    return convert
 
 
 def _as_int(minimum: int, maximum: int) -> Callable[[Any], int]:
@@ -90,9 +114,9 @@ class Setting:
 
 
 DECLARED: tuple[Setting, ...] = (
-    Setting("commune_name", _as_str, lambda: demo.DEMO_COMMUNE,
+    Setting("commune_name", _as_name(True), lambda: demo.DEMO_COMMUNE,
             "Name of the commune or ward shown on every screen and certificate."),
-    Setting("province_name", _as_str, lambda: demo.DEMO_PROVINCE,
+    Setting("province_name", _as_name(True), lambda: demo.DEMO_PROVINCE,
             "Province of the commune, shown under its name."),
     Setting("hamlets", _as_str_list, lambda: demo.DEMO_HAMLETS,
             "The khóm/ấp/thôn/tổ dân phố of the commune, used to seed the database."),
@@ -118,9 +142,9 @@ DECLARED: tuple[Setting, ...] = (
             "Text-to-speech engine; empty means the system's (speech-dispatcher on Linux)."),
     Setting("language", _one_of("vi", "en"), lambda: "vi",
             "Language of the interface; Vietnamese is the default and always complete."),
-    Setting("signer_title", _as_str, lambda: demo.DEMO_SIGNER_TITLE,
+    Setting("signer_title", _as_name(False), lambda: demo.DEMO_SIGNER_TITLE,
             "Title of the person who signs certificates, printed above the name."),
-    Setting("signer_name", _as_str, lambda: demo.DEMO_SIGNER_NAME,
+    Setting("signer_name", _as_name(False), lambda: demo.DEMO_SIGNER_NAME,
             "Name of the person who signs certificates."),
     Setting("logo_path", _as_str, lambda: "",
             "Image file of the commune's logo for certificates; empty prints none."),
@@ -189,30 +213,151 @@ def config_file(environ: Mapping[str, str] | None = None) -> Path:
     return Path(explicit).expanduser() if explicit else paths.default_config_file()
 
 
+#: A settings file is a page of text; anything bigger is not one.
+MAX_FILE_BYTES = 256 * 1024
+#: Broken stretches of one file tried around before the rest is given up.
+_MAX_REPAIRS = 50
+_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+_KEEP_NOTE = ("Tệp hỏng được giữ lại với đuôi “.broken-<thời điểm>” khi anh/chị lưu cài "
+              "đặt lần sau.")
+
+
+def _lines_as_text(raw: bytes) -> tuple[list[str], list[int]]:
+    """The file's lines, each decoded on its own; the numbers of the lines that are not
+    UTF-8 come back blank, so one bad byte costs one line and not the whole file."""
+    lines, bad = [], []
+    for number, line in enumerate(raw.split(b"\n"), start=1):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append("")
+            bad.append(number)
+    if lines and lines[0].startswith("\ufeff"):  # Notepad's byte order mark
+        lines[0] = lines[0][1:]
+    return lines, bad
+
+
+def _error_line(exc: tomllib.TOMLDecodeError, count: int) -> int:
+    found = _AT_LINE.search(str(exc))
+    return min(int(found.group(1)), count) if found else count
+
+
+def _parse_around_errors(lines: list[str]) -> tuple[dict[str, Any], list[tuple[int, int]]]:
+    """Every setting that parses, skipping the stretches of lines TOML cannot read.
+
+    A half-written file loses only its torn end, a typo on one line only that line (and
+    the lines of a value it was in the middle of); returns the values and the skipped
+    stretches as (first, last) line numbers, 1-based.
+    """
+    data: dict[str, Any] = {}
+    skipped: list[tuple[int, int]] = []
+    start = 0  # index of the first line not yet read
+    for _ in range(_MAX_REPAIRS):
+        rest = lines[start:]
+        try:
+            found = tomllib.loads("\n".join(rest))
+        except tomllib.TOMLDecodeError as exc:
+            bad = _error_line(exc, len(rest))  # 1-based within `rest`
+            keep = bad - 1
+            while keep > 0:  # back off until the lines before the error stand alone
+                try:
+                    found = tomllib.loads("\n".join(rest[:keep]))
+                    break
+                except tomllib.TOMLDecodeError:
+                    keep -= 1
+            else:
+                found = {}
+            for name, value in found.items():
+                data.setdefault(name, value)
+            skipped.append((start + keep + 1, start + bad))
+            start += bad
+            if start >= len(lines):
+                return data, skipped
+            continue
+        for name, value in found.items():
+            data.setdefault(name, value)
+        return data, skipped
+    skipped.append((start + 1, len(lines)))
+    return data, skipped
+
+
+def _stretches(spans: list[tuple[int, int]]) -> str:
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
+
+
+def _read_file(file: Path) -> tuple[dict[str, Any], list[str]]:
+    """The settings in the file and the problems met reading it; never raises."""
+    try:
+        if _is_dir(file):
+            return {}, [f"Tệp cài đặt {file} là một thư mục chứ không phải tệp; dùng cài đặt "
+                        "mặc định. Hãy đổi tên hoặc xóa thư mục đó."]
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return {}, [f"Tệp cài đặt {file} quá lớn ({size // 1024} KB, tối đa "
+                        f"{MAX_FILE_BYTES // 1024} KB) nên không phải tệp cài đặt; dùng cài "
+                        f"đặt mặc định. {_KEEP_NOTE}"]
+        raw = file.read_bytes()
+    except PermissionError:
+        return {}, [f"Không có quyền đọc tệp cài đặt {file}; dùng cài đặt mặc định."]
+    except OSError as exc:
+        return {}, [f"Không đọc được tệp cài đặt {file} ({exc.strerror or exc}); dùng cài "
+                    "đặt mặc định."]
+    problems = []
+    lines, not_text = _lines_as_text(raw)
+    if not_text:
+        problems.append(f"Tệp cài đặt {file}: dòng {_stretches([(n, n) for n in not_text])} "
+                        f"không phải văn bản UTF-8 nên bị bỏ qua. {_KEEP_NOTE}")
+    data, skipped = _parse_around_errors(lines)
+    if skipped:
+        if not data:
+            problems.append(f"Tệp cài đặt {file} bị hỏng: không đọc được theo cú pháp TOML; "
+                            f"dùng cài đặt mặc định. {_KEEP_NOTE}")
+        else:
+            problems.append(f"Tệp cài đặt {file} bị hỏng ở dòng {_stretches(skipped)} (sai cú "
+                            "pháp TOML hoặc tệp bị ghi dở); các dòng đó bị bỏ qua, các cài đặt "
+                            f"khác vẫn được dùng. {_KEEP_NOTE}")
+    return data, problems
+
+
+def _exists(file: Path) -> bool:
+    try:
+        return file.exists()
+    except OSError:  # a folder on the way that cannot be entered
+        return True
+
+
+def _is_dir(file: Path) -> bool:
+    try:
+        return file.is_dir()
+    except OSError:
+        return False
+
+
 def load(
     environ: Mapping[str, str] | None = None, file: Path | None = None
 ) -> Settings:
-    """Read the settings; never raises for bad input, lists the problems instead."""
+    """Read the settings; never raises for bad input, lists the problems instead.
+
+    What is good in a damaged file is kept: each value is checked on its own, and lines
+    TOML cannot read (a torn end, a typo, bytes that are not UTF-8) are skipped one
+    stretch at a time. The broken file is left as it is for staff to look at.
+    """
     environ = os.environ if environ is None else environ
     file = file or config_file(environ)
     reader = _Reader()
-    if file.exists():
-        try:
-            data = tomllib.loads(file.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
-            reader.problems.append(
-                f"Tệp cài đặt {file} bị hỏng ({exc}); dùng cài đặt mặc định."
-            )
-        else:
-            for name, raw in data.items():
-                reader.take(name, raw, f"Tệp cài đặt {file}")
+    exists = _exists(file)
+    if exists:
+        data, problems = _read_file(file)
+        reader.problems.extend(problems)
+        for name, raw in data.items():
+            reader.take(name, raw, f"Tệp cài đặt {file}")
     for setting in DECLARED:
         key = "KIOSK_" + setting.name.upper()
         if key in environ:
             reader.take(setting.name, environ[key], f"Biến môi trường {key}")
     values = {s.name: reader.values[s.name] if s.name in reader.values else s.default()
               for s in DECLARED}
-    return Settings(values, tuple(reader.problems), file if file.exists() else None)
+    return Settings(values, tuple(reader.problems), file if exists else None)
 
 
 def _toml_value(value: Any) -> str:
@@ -228,15 +373,52 @@ def _toml_value(value: Any) -> str:
     return f'"{escaped}"'
 
 
-def save(settings: Settings, file: Path) -> None:
-    """Write the values that differ from their defaults, atomically."""
+class SettingsFileError(OSError):
+    """The settings file cannot be written; `strerror` says why in Vietnamese."""
+
+
+def keep_broken(file: Path, now: datetime | None = None) -> Path | None:
+    """Move a settings file that does not read cleanly to `<name>.broken-<UTC time>`
+    beside it, so saving over it never loses what staff may still want from it; returns
+    the new name, or None when the file reads cleanly or is not there."""
+    if not _exists(file) or _is_dir(file):
+        return None
+    if not load(environ={}, file=file).problems:
+        return None
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
+    target = file.with_name(f"{file.name}.broken-{stamp}")
+    number = 1
+    while _exists(target):
+        number += 1
+        target = file.with_name(f"{file.name}.broken-{stamp}-{number}")
+    file.rename(target)  # a rename needs no right to read the file
+    return target
+
+
+def save(settings: Settings, file: Path) -> Path | None:
+    """Write the values that differ from their defaults, atomically.
+
+    A file there that does not read cleanly is kept as `<name>.broken-<time>` first
+    (returned), never overwritten silently. Raises SettingsFileError when the file cannot
+    be written.
+    """
     lines = []
     for setting in DECLARED:
         value = settings.values[setting.name]
         if value != setting.default():
             lines.append(f"# {setting.description}")
             lines.append(f"{setting.name} = {_toml_value(value)}")
-    file.parent.mkdir(parents=True, exist_ok=True)
-    tmp = file.with_suffix(".tmp")
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    tmp.replace(file)
+    if _is_dir(file):
+        raise SettingsFileError(errno.EISDIR, f"Chỗ của tệp cài đặt {file} đang là một thư "
+                                "mục; hãy đổi tên hoặc xóa thư mục đó rồi lưu lại.", str(file))
+    tmp = file.with_name(file.name + ".tmp")
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        kept = keep_broken(file)
+        tmp.replace(file)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise SettingsFileError(exc.errno, f"Không ghi được tệp cài đặt {file} "
+                                f"({exc.strerror or exc}).", str(file)) from exc
+    return kept
