@@ -25,7 +25,12 @@ from PySide6.QtWidgets import (
 from kiosk.lessons.schema import ChoiceStep, SpotStep
 from ui.presenter.deck import Slide, SlideKind
 from ui.presenter.fit import fit_text, least_text_px, scroll_to_whole_lines
-from ui.presenter.room import collapse_to_answer, for_the_room, in_two_columns
+from ui.presenter.room import (
+    collapse_to_answer,
+    for_the_room,
+    in_two_columns,
+    without_touch_height,
+)
 from ui.presenter.stage import ScaledStage
 from ui.screens.base import label
 from ui.steps import StepView, view_for
@@ -258,7 +263,8 @@ class AudienceView(QWidget):
         view = self.step_view
         if view is None:
             return []
-        return [lambda: self._share_width(TEXT_SHARE_ROOMY), lambda: in_two_columns(view)]
+        return [lambda: self._share_width(TEXT_SHARE_ROOMY),
+                lambda: without_touch_height(view), lambda: in_two_columns(view)]
 
     def _share_width(self, share: tuple[int, int]) -> bool:
         """Share the width between the text and the phone; say whether it changed."""

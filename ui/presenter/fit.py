@@ -44,8 +44,26 @@ def _set_sizes(page: QWidget, factor: float, least_px: int) -> bool:
             continue
         size = max(least_px, round(natural * factor))
         can_shrink = can_shrink or size > least_px
-        found.setStyleSheet(f"font-size: {size}px;" if size != natural else "")
+        wanted = f"font-size: {size}px;" if size != natural else ""
+        if found.styleSheet() != wanted:
+            found.setStyleSheet(wanted)
+            _size_changed(found, page)
     return can_shrink
+
+
+def _size_changed(found: QLabel, page: QWidget) -> None:
+    """Tell every widget between a resized text and `page` that its size changed now.
+
+    A text inside a widget with a layout of its own (an option's wrapping button) tells
+    only that widget's layout, and the widget itself hears it when the posted layout
+    request is handled: until then `page`'s layout measures the button at its former
+    size, shorter than it is drawn after the text grew back, and a fit that trusted it
+    would cut the last row.
+    """
+    widget = found.parentWidget()
+    while widget is not None and widget is not page:
+        widget.updateGeometry()
+        widget = widget.parentWidget()
 
 
 def _needed_height(page: QWidget, width: int) -> int:

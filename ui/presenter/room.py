@@ -79,6 +79,30 @@ def _in_right_order(view: OrderView) -> None:
     listing.show()
 
 
+# On the wall an option or order item is as tall as its text, not as a finger needs.
+_NO_TOUCH_HEIGHT = "QPushButton { min-height: 0px; }"
+
+
+def _items(view: StepView) -> list[QWidget]:
+    if isinstance(view, ChoiceView):
+        return list(view.options)
+    if isinstance(view, OrderView):
+        return list(view.buttons.values())
+    return []
+
+
+def without_touch_height(view: StepView) -> bool:
+    """Let a slide's options and order items be only as tall as their text: nobody
+    touches the projector, and six framed items at a finger's height leave no room for
+    the last one at a size the back of the room can read. Say whether anything changed."""
+    changed = False
+    for item in _items(view):
+        if not item.isHidden() and item.styleSheet() != _NO_TOUCH_HEIGHT:
+            item.setStyleSheet(_NO_TOUCH_HEIGHT)
+            changed = True
+    return changed
+
+
 def in_two_columns(view: StepView) -> bool:
     """Stand a question's options in two columns, read down the first and then the
     second, for a slide that cannot fit them one under the other even at the least text
