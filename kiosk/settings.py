@@ -158,6 +158,9 @@ DECLARED: tuple[Setting, ...] = (
             "Web address put before the certificate's QR token; empty puts the token alone."),
     Setting("backups_kept", _as_int(1, 365), lambda: 14,
             "Automatic backups kept in data_dir/backups; older ones go after each backup."),
+    Setting("backup_every_hours", _as_int(0, 720), lambda: 24,
+            "Hours between the kiosk's automatic backups into data_dir/backups, made in the "
+            "background while the welcome screen waits; 0 switches them off."),
 )
 _BY_NAME = {s.name: s for s in DECLARED}
 
