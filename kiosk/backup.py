@@ -12,9 +12,18 @@ makes a safety backup of the current data; and only then copies it INTO the live
 with the same backup API, so connections already open see the restored data. Whatever
 fails on the way, the current data is as it was, and the message says so.
 
-Automatic backups live in <data_dir>/backups as kiosk-YYYYMMDD-HHMMSS.sqlite3; after each
-one only the newest `backups_kept` (a setting) stay. Files staff save elsewhere are
-theirs and never pruned.
+Kept backups live in <data_dir>/backups, named by when they were made: staff's "Sao lưu
+ngay" and `kiosk backup` as kiosk-YYYYMMDD-HHMMSS.sqlite3, the kiosk's own automatic ones
+as kiosk-YYYYMMDD-HHMMSS-auto.sqlite3 (every `backup_every_hours`, see ui.maintenance),
+the data a restore replaced as kiosk-…-before-restore.sqlite3. After each backup only the
+newest `backups_kept` (a setting) of them stay. Files staff save elsewhere are theirs and
+never pruned.
+
+An automatic backup is also the kiosk's deep health check: the copy is page for page the
+live data, and it is checked whole (PRAGMA integrity_check, which also checks that every
+index agrees with its table) in the background, where the check costs residents nothing.
+A copy that fails it is deleted, so it never pushes a good backup out, and the failure
+says the live data may be damaged. (The quick check at every start is kiosk.health.)
 
 A shared PostgreSQL database is backed up with the server's own tools (pg_dump); these
 functions refuse it with a message saying so.
@@ -27,9 +36,11 @@ import re
 import shutil
 import sqlite3
 import tempfile
-from contextlib import closing, suppress
+import time
+from collections.abc import Iterator
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
@@ -43,7 +54,14 @@ from kiosk.staff import Permission, StaffUserInfo, audit, require
 
 BACKUP_FOLDER = "backups"
 SUFFIX = ".sqlite3"
-_AUTOMATIC = re.compile(r"^kiosk-(\d{8})-(\d{6})(?:-\d+)?(-before-restore)?\.sqlite3$")
+_KEPT = re.compile(r"^kiosk-(\d{8})-(\d{6})(?:-\d+)?(-before-restore|-auto)?\.sqlite3$")
+AUTOMATIC_TAIL = "-auto"
+BEFORE_RESTORE_TAIL = "-before-restore"
+#: Who made an automatic backup, in its audit entry.
+BY_SCHEDULE = "automatic backup"
+#: Left-overs of a backup or check that a killed kiosk could not clean up (.part files,
+#: staging copies) are removed once they are this old.
+STALE_AFTER_S = 3600
 #: Pages copied per step: small enough that the kiosk's own writes slip in between.
 PAGES_PER_STEP = 256
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -80,6 +98,7 @@ class BackupFile:
     made_at: datetime  # local time
     size: int  # bytes
     before_restore: bool = False  # the safety copy a restore made of the data it replaced
+    automatic: bool = False  # made by the kiosk on its schedule, not asked for by staff
 
 
 @dataclass(frozen=True)
@@ -125,27 +144,32 @@ def _live_file(config: Settings) -> Path:
 
 
 def _describe(path: Path) -> BackupFile:
-    match = _AUTOMATIC.match(path.name)
+    match = _KEPT.match(path.name)
     stat = path.stat()
     made = None
     if match:
         with suppress(ValueError):
             made = datetime.strptime(match[1] + match[2], "%Y%m%d%H%M%S")
+    tail = match[3] if match else None
     return BackupFile(path, made or datetime.fromtimestamp(stat.st_mtime), stat.st_size,
-                      bool(match and match[3]))
+                      tail == BEFORE_RESTORE_TAIL, tail == AUTOMATIC_TAIL)
 
 
 def list_backups(config: Settings) -> list[BackupFile]:
-    """The automatic backups in <data_dir>/backups, newest first."""
+    """The backups kept in <data_dir>/backups (every kind), newest first."""
     folder = backups_folder(config)
     if not folder.is_dir():
         return []
-    found = [_describe(p) for p in folder.iterdir() if _AUTOMATIC.match(p.name)]
+    found = []
+    for path in folder.iterdir():
+        if _KEPT.match(path.name):
+            with suppress(OSError):  # pruned meanwhile by another kiosk process
+                found.append(_describe(path))
     return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
 
 
 def prune(config: Settings, keep: int | None = None) -> list[Path]:
-    """Delete all but the newest `keep` automatic backups; returns the files removed."""
+    """Delete all but the newest `keep` kept backups; returns the files removed."""
     keep = config.backups_kept if keep is None else keep
     removed = []
     for old in list_backups(config)[max(keep, 1):]:
@@ -205,8 +229,8 @@ def _write_copy(live: Path, target: Path, progress: ProgressSink, text: str) -> 
 
 def create(db: Db, config: Settings, actor: StaffUserInfo | None, target: Path | None = None,
            *, progress: ProgressSink | None = None, now: datetime | None = None) -> BackupFile:
-    """Back the live database up while the kiosk runs: to `target`, or as a new automatic
-    backup (older automatic backups beyond `backups_kept` are then deleted).
+    """Back the live database up while the kiosk runs: to `target`, or as a new kept
+    backup in <data_dir>/backups (older ones beyond `backups_kept` are then deleted).
 
     `actor` is None only for the command line, run by someone who holds the data folder.
     Stopping through `progress` leaves no file.
@@ -215,37 +239,109 @@ def create(db: Db, config: Settings, actor: StaffUserInfo | None, target: Path |
         require(actor, Permission.BACKUP_RESTORE)
     progress = progress or _Silent()
     live = _live_file(config)
-    automatic = target is None
+    kept = target is None
     if target is None:
         target = _new_name(backups_folder(config), now or datetime.now())
     elif target.exists() and target.resolve() == live.resolve():
         raise BackupError("Không thể sao lưu đè lên chính cơ sở dữ liệu đang dùng.")
+    made = _made(live, target, progress)
+    with db.begin() as session:
+        audit_action(session, actor, "backup.create", file=made.path.name, size=made.size,
+               automatic=False)
+    if kept:
+        prune(config)
+    return made
+
+
+def _made(live: Path, target: Path, progress: ProgressSink) -> BackupFile:
     try:
-        made = _write_copy(live, target, progress, "Đang sao lưu")
+        return _write_copy(live, target, progress, "Đang sao lưu")
     except sqlite3.Error as exc:
         raise BackupError(f"Không sao lưu được ({exc}). Dữ liệu hiện tại không bị ảnh "
                           "hưởng.") from exc
     except OSError as exc:
         raise BackupError(f"Không ghi được tệp sao lưu {target} ({exc.strerror or exc}). "
                           "Dữ liệu hiện tại không bị ảnh hưởng.") from exc
+
+
+def create_automatic(db: Db, config: Settings, *, progress: ProgressSink | None = None,
+                     now: datetime | None = None) -> BackupFile:
+    """The kiosk's own backup on its schedule: kiosk-…-auto.sqlite3 in the backups folder,
+    checked whole before older backups are pruned (see the module's docstring). Raises
+    BackupError saying what failed; the live data is never touched."""
+    progress = progress or _Silent()
+    live = _live_file(config)
+    folder = backups_folder(config)
+    remove_stale_leftovers(folder)
+    made = _made(live, _new_name(folder, now or datetime.now(), AUTOMATIC_TAIL), progress)
+    progress.report(0, 0, "Đang kiểm tra bản sao lưu")
+    try:
+        with closing(_connect(made.path)) as copy:
+            verdict = [row[0] for row in copy.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as exc:
+        verdict = [str(exc)]
+    if verdict != ["ok"]:
+        _remove_database(made.path)
+        raise BackupError(
+            f"Bản sao lưu tự động vừa tạo không qua được bước kiểm tra ({verdict[0]}), nên "
+            "đã bị xoá; các bản sao lưu cũ vẫn được giữ. Dữ liệu của trạm có thể đã bị "
+            "hỏng: anh/chị hãy báo người phụ trách kỹ thuật.")
     with db.begin() as session:
-        _audit(session, actor, "backup.create", file=made.path.name, size=made.size,
-               automatic=automatic)
-    if automatic:
-        prune(config)
+        audit_action(session, None, "backup.create", by=BY_SCHEDULE, file=made.path.name,
+               size=made.size, automatic=True)
+    prune(config)
     return made
 
 
-def _audit(session, actor: StaffUserInfo | None, action: str, **detail: object) -> None:
+def last_automatic(config: Settings) -> BackupFile | None:
+    return next((b for b in list_backups(config) if b.automatic), None)
+
+
+def automatic_due(config: Settings, now: datetime | None = None) -> bool:
+    """Whether the kiosk should make its automatic backup now: a SQLite database, the
+    schedule on (`backup_every_hours` > 0) and the last automatic backup that old. A last
+    backup dated in the future (the clock was put back) does not stop the schedule."""
+    every = config.backup_every_hours
+    if not every or sqlite_file(config) is None:
+        return False
+    last = last_automatic(config)
+    if last is None:
+        return True
+    now = now or datetime.now()
+    age = now - last.made_at
+    return age >= timedelta(hours=every) or age < -timedelta(hours=1)
+
+
+def remove_stale_leftovers(folder: Path, now: float | None = None) -> list[Path]:
+    """Half-written copies (*.part) and staging copies that a kiosk killed in the middle
+    of a backup or a check left behind; kept backups are never touched."""
+    if not folder.is_dir():
+        return []
+    now = time.time() if now is None else now
+    removed = []
+    for path in folder.iterdir():
+        name = path.name
+        if not (".part" in name or name.startswith(".restore-")):
+            continue
+        with suppress(OSError):
+            if now - path.stat().st_mtime > STALE_AFTER_S:
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def audit_action(session, actor: StaffUserInfo | None, action: str, *,
+                 by: str | None = None, **detail: object) -> None:
     """An audit entry that survives a restore: the acting account may not exist in the
-    restored data, and then its username goes in the detail instead."""
+    restored data, and then its username goes in the detail instead. Without an account,
+    `by` says who acted (the command line when not said)."""
     if actor is not None and session.scalar(
             select(StaffUser.id).where(StaffUser.id == actor.id,
                                        StaffUser.username == actor.username)) is None:
         detail["by_username"] = actor.username
         actor = None
     if actor is None and "by_username" not in detail:
-        detail["by"] = "kiosk command line"
+        detail["by"] = by or "kiosk command line"
     audit(session, actor, action, **detail)
 
 
@@ -377,6 +473,51 @@ def _migrate(staged: Path) -> None:
         connection.execute("PRAGMA journal_mode=DELETE")
 
 
+@contextmanager
+def prepared(config: Settings, source: Path, progress: ProgressSink | None = None, *,
+             like: Path | None = None) -> Iterator[tuple[Path, BackupCheck]]:
+    """A checked private copy of the backup in `source`, migrated to this kiosk's schema
+    (and given the page size of the database `like`, when the copy is to be copied into
+    it), with what it holds; the copy is removed on leaving unless it was moved away.
+    Raises BackupError (the current data untouched) if it cannot be restored."""
+    progress = progress or _Silent()
+    progress.report(0, 0, "Đang kiểm tra bản sao lưu")
+    if not source.is_file():
+        raise _refuse(f"Không thấy tệp {source}.")
+    staged = _staging_copy(source, backups_folder(config))
+    try:
+        checked = _inspect(staged, source)
+        progress.check()
+        try:
+            if like is not None:
+                _match_page_size(staged, like)
+            progress.report(0, 0, "Đang chuyển bản sao lưu sang phiên bản hiện tại")
+            _migrate(staged)
+        except Exception as exc:
+            raise _refuse(f"Không chuyển được bản sao lưu sang phiên bản dữ liệu hiện tại "
+                          f"({exc}).") from exc
+        progress.check()
+        yield staged, checked
+    finally:
+        _remove_database(staged)
+
+
+def newest_restorable(config: Settings, progress: ProgressSink | None = None
+                      ) -> tuple[BackupFile, BackupCheck] | None:
+    """The newest kept backup that `check` accepts (damaged or unreadable ones are passed
+    over), or None when there is none."""
+    progress = progress or _Silent()
+    found = list_backups(config)
+    for done, candidate in enumerate(found):
+        progress.report(done, len(found), "Đang kiểm tra các bản sao lưu")
+        progress.check()
+        try:
+            return candidate, check(config, candidate.path)
+        except BackupError:
+            continue
+    return None
+
+
 def restore(db: Db, config: Settings, actor: StaffUserInfo | None, source: Path, *,
             progress: ProgressSink | None = None,
             now: datetime | None = None) -> RestoreResult:
@@ -389,33 +530,17 @@ def restore(db: Db, config: Settings, actor: StaffUserInfo | None, source: Path,
     live = _live_file(config)
     if source.resolve() == live.resolve():
         raise _refuse("Đây là chính cơ sở dữ liệu đang dùng, không phải một bản sao lưu.")
-    progress.report(0, 0, "Đang kiểm tra bản sao lưu")
-    if not source.is_file():
-        raise _refuse(f"Không thấy tệp {source}.")
     folder = backups_folder(config)
-    staged = _staging_copy(source, folder)
-    try:
-        checked = _inspect(staged, source)
-        progress.check()
-        try:
-            _match_page_size(staged, live)
-            progress.report(0, 0, "Đang chuyển bản sao lưu sang phiên bản hiện tại")
-            _migrate(staged)
-        except Exception as exc:
-            raise _refuse(f"Không chuyển được bản sao lưu sang phiên bản dữ liệu hiện tại "
-                          f"({exc}).") from exc
-        progress.check()
+    with prepared(config, source, progress, like=live) as (staged, checked):
         try:
             safety = _write_copy(live, _new_name(folder, now or datetime.now(),
-                                                 "-before-restore"),
+                                                 BEFORE_RESTORE_TAIL),
                                  progress, "Đang sao lưu dữ liệu hiện tại")
         except (sqlite3.Error, OSError) as exc:
             raise _refuse(f"Không sao lưu được dữ liệu hiện tại trước khi khôi phục ({exc}), "
                           "nên chưa khôi phục.") from exc
         progress.check()
         _copy_into_live(staged, live, safety, progress)
-    finally:
-        _remove_database(staged)
 
     engine = db.kw["bind"]
     engine.dispose()  # pooled connections may hold pages of the old data in their cache
@@ -423,7 +548,7 @@ def restore(db: Db, config: Settings, actor: StaffUserInfo | None, source: Path,
 
     upgrade(engine)
     with db.begin() as session:
-        _audit(session, actor, "backup.restore", file=source.name,
+        audit_action(session, actor, "backup.restore", file=source.name,
                revision=checked.revision, safety_backup=safety.path.name)
     prune(config)
     return RestoreResult(checked, safety)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from kiosk.db.engine import open_database
+from kiosk.db.engine import DatabaseError, open_database
 from kiosk.lessons.loader import LessonPack, load_pack
 from kiosk.lessons.schema import Lesson
 from kiosk.residents import Db
@@ -18,6 +18,9 @@ class Station:
     config: Settings
     db: Db
     pack: LessonPack
+    # Problems met while the kiosk runs (an automatic backup that failed), by what they
+    # are about; each is replaced when the same thing is tried again.
+    running_problems: dict[str, str] = field(default_factory=dict)
 
     def lessons(self, skill: Skill) -> list[Lesson]:
         return self.pack.for_skill(skill)
@@ -63,15 +66,39 @@ class Station:
 
     @property
     def problems(self) -> list[str]:
-        """What staff should know: bad settings and broken lesson files."""
-        return [*self.config.problems, *(str(p) for p in self.pack.problems)]
+        """What staff should know: problems while running (a failed backup), bad settings
+        and broken lesson files."""
+        return [*self.running_problems.values(), *self.config.problems,
+                *(str(p) for p in self.pack.problems)]
+
+    def set_problem(self, about: str, text: str | None) -> None:
+        """Say (or, with None, clear) a problem met while running."""
+        if text:
+            self.running_problems[about] = text
+        else:
+            self.running_problems.pop(about, None)
 
 
 def open_station(config: Settings) -> Station:
-    """Open the database and load the lessons; raises DatabaseError if storage fails."""
-    from kiosk import printing
+    """Check the database file, open the database and load the lessons.
 
-    db = open_database(config.effective_database_url, config.hamlets)
+    Raises DatabaseError if storage fails, and its kind health.DamagedDatabase, never
+    opening the file, when the SQLite file is damaged (staff restore a backup then). The
+    automatic backup is not taken here: ui.maintenance takes it in the background once
+    the kiosk is ready.
+    """
+    from kiosk import health, printing
+
+    damage = health.check(config)
+    if damage is not None:
+        raise health.DamagedDatabase(damage)
+    try:
+        db = open_database(config.effective_database_url, config.hamlets)
+    except DatabaseError as exc:
+        damage = health.damage_from(exc, config)
+        if damage is not None:
+            raise health.DamagedDatabase(damage) from exc
+        raise
     # Print jobs a crash left half-done are marked for staff, never printed twice alone;
     # month-old printed files go.
     printing.recover_interrupted(db)
