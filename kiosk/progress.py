@@ -141,14 +141,27 @@ def resume_step(db: Db, resident_id: int, lesson: Lesson) -> int:
 def record_attempt(
     db: Db, resident_id: int, lesson: Lesson, step_index: int, *, correct: bool,
     answer: str | None = None, hints_used: int = 0, seconds: float | None = None,
+    at: datetime | None = None,
 ) -> None:
+    """Store one answer and count it in the step's statistics.
+
+    `at`, the moment the answer was given, makes the call safe to repeat: a kiosk that
+    lost its connection during the commit cannot know whether it landed, and retries; an
+    answer already stored with the same moment is neither stored nor counted again.
+    """
     with db.begin() as session:
+        if at is not None and session.scalar(select(StepAttempt.id).where(
+                StepAttempt.resident_id == resident_id, StepAttempt.lesson_id == lesson.id,
+                StepAttempt.step_index == step_index, StepAttempt.created_at == at)
+                .limit(1)) is not None:
+            return
         session.add(StepAttempt(
             resident_id=resident_id, lesson_id=lesson.id, step_index=step_index,
             step_id=lesson.step_id(step_index), correct=correct, answer=answer,
-            hints_used=hints_used, seconds=seconds))
+            hints_used=hints_used, seconds=seconds, created_at=at or utcnow()))
         count_answer(session, lesson.id, step_index, lesson.step_id(step_index),
-                     wrong=not correct, hints=hints_used)
+                     wrong=not correct, hints=hints_used,
+                     day=at.astimezone().date() if at is not None else None)
 
 
 def count_answer(session: Session, lesson_id: str, step_index: int, step_id: str, *,

@@ -3,13 +3,22 @@
 Screens only show things and emit what the resident did; this controller calls the core
 (kiosk.residents, kiosk.progress) and moves to the next screen. It holds the one piece of
 session state, the resident at the kiosk, and forgets it when they leave.
+
+Storage can fail under a resident (a locked file, a full disk, a lost server). What they
+do in a lesson is stored through ui.pending_writes, which keeps it in order while storage
+is away, so they carry on; an action that needs storage at once (signing up, signing in,
+opening the skills list) leaves them where they were, with their answers, and a banner
+on every screen (ui.widgets.storage_banner) says what is happening.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 
 from PySide6.QtCore import QObject
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from kiosk import progress, residents
 from kiosk.lessons.schema import Lesson
@@ -17,15 +26,21 @@ from kiosk.residents import ResidentInfo
 from kiosk.skills import Skill
 from kiosk.station import Station
 from kiosk.text import InvalidInput
+from ui import pending_writes
+from ui.pending_writes import PendingWrites
 from ui.screens.consent import ConsentScreen
 from ui.screens.identity import Answers, ChooseResidentScreen, CodeScreen, IdentityScreen
 from ui.screens.lesson_list import LessonListScreen
 from ui.screens.player import PlayerScreen
 from ui.screens.result import CompletedScreen, RegisteredScreen
 from ui.screens.skills import SkillsScreen
+from ui.storage_problems import short_wait, storage_problem
 from ui.theme import current_palette
+from ui.widgets.storage_banner import StorageBanner
 
 log = logging.getLogger(__name__)
+
+STORAGE_ERRORS = (DBAPIError, PoolTimeout)
 
 
 def skill_icon(skill: Skill):
@@ -36,6 +51,25 @@ def skill_icon(skill: Skill):
                           color_disabled=palette.disabled_text)
 
 
+def keeps_place(handler):
+    """For a resident's action that reads or stores at once: when storage fails, the
+    resident stays on the screen they are on (the action changes screens only after its
+    reads), the banner says why, and touching again tries again."""
+
+    @functools.wraps(handler)
+    def guarded(self, *args):
+        try:
+            result = handler(self, *args)
+        except STORAGE_ERRORS as exc:
+            if not self.pending.action_failed(exc):
+                raise
+            return None
+        self.pending.action_succeeded()
+        return result
+
+    return guarded
+
+
 class KioskFlow(QObject):
     def __init__(self, window, station: Station, speaker=None) -> None:
         super().__init__(window)
@@ -44,6 +78,7 @@ class KioskFlow(QObject):
         self.db = station.db
         self.resident: ResidentInfo | None = None
         self.lesson: Lesson | None = None
+        self.pending = PendingWrites(self.db, self)
         hamlets = residents.list_hamlets(self.db)
 
         self.consent = ConsentScreen(station.config.commune_name)
@@ -62,6 +97,7 @@ class KioskFlow(QObject):
         for screen in (self.consent, self.register, self.registered, self.code, self.find,
                        self.choose, self.skills, self.lessons, self.player, self.completed):
             window.stack.addWidget(screen)
+            screen.body.insertWidget(0, StorageBanner(self.pending, screen))
 
         welcome = window.welcome
         welcome.new_resident.connect(self.begin_registration)
@@ -105,6 +141,7 @@ class KioskFlow(QObject):
         self.register.reset()
         self.find.reset()
         self.code.reset()
+        self.pending.resident_left()  # what they did is still stored once storage is back
         self.show(self.window.welcome)
 
     def begin_registration(self) -> None:
@@ -117,12 +154,24 @@ class KioskFlow(QObject):
 
     def _register(self, answers: Answers) -> None:
         try:
-            self.resident = residents.register(
-                self.db, full_name=answers.full_name, birth_year=answers.birth_year,
-                hamlet_id=answers.hamlet_id or 0, phone=answers.phone, consent_given=True)
+            with short_wait(self.db) as quick:
+                self.resident = residents.register(
+                    quick, full_name=answers.full_name, birth_year=answers.birth_year,
+                    hamlet_id=answers.hamlet_id or 0, phone=answers.phone,
+                    consent_given=True)
         except InvalidInput as exc:
             self.register.show_error(exc.field, exc.code)
             return
+        except STORAGE_ERRORS as exc:
+            if not self.pending.action_failed(exc):
+                raise
+            # The answers stay in the form; the same button sends them again.
+            self.register.summary_page.show_error(self.tr(
+                "Your sign-up could not be saved just now. Your answers are kept: please "
+                "wait a moment, then touch “Try again”."))
+            self.register.next_button.setText(self.tr("Try again"))
+            return
+        self.pending.action_succeeded()
         self.registered.show_resident(self.resident.full_name, self.resident.code_display)
         self.show(self.registered)
 
@@ -134,6 +183,7 @@ class KioskFlow(QObject):
         self.find.reset()
         self.show(self.find)
 
+    @keeps_place
     def _find_code(self, code: str) -> None:
         found = residents.find_by_code(self.db, code)
         if found is None:
@@ -141,6 +191,7 @@ class KioskFlow(QObject):
         else:
             self.sign_in(found)
 
+    @keeps_place
     def _find(self, answers: Answers) -> None:
         try:
             matches = residents.find(self.db, full_name=answers.full_name,
@@ -161,9 +212,10 @@ class KioskFlow(QObject):
 
     # -- learning ------------------------------------------------------------------------
 
+    @keeps_place
     def to_skills(self) -> None:
         assert self.resident is not None
-        states = progress.states(self.db, self.resident.id)
+        states = self._states()
         summaries = progress.summarise(self.station.lessons_by_skill(), states)
         self.skills.show_resident(self.resident.full_name, self.resident.code_display,
                                   summaries, self._unfinished_lesson(states))
@@ -176,41 +228,69 @@ class KioskFlow(QObject):
             return None
         return self.station.pack.lessons[unfinished[0].lesson_id]
 
+    @keeps_place
     def to_lessons(self, skill: Skill) -> None:
         assert self.resident is not None
-        states = progress.states(self.db, self.resident.id)
+        states = self._states()
         self.lessons.show_lessons(skill, self.station.lessons(skill), states)
         self.show(self.lessons)
 
+    @keeps_place
     def open_lesson(self, lesson: Lesson) -> None:
         assert self.resident is not None
-        states = progress.states(self.db, self.resident.id)
+        states = self._states()
         if not progress.is_open(lesson, self.station.lessons(lesson.skill), states):
             log.warning("final check %s asked for before its lessons", lesson.id)
             return
         self.lesson = lesson
-        self.player.start(lesson, progress.resume_step(self.db, self.resident.id, lesson))
+        self.player.start(lesson, self._resume_step(lesson, states))
         self.show(self.player)
+
+    def _states(self) -> dict[str, progress.LessonState]:
+        """The resident's lessons as stored, with what is kept for storing on top."""
+        return self.pending.project(self.resident.id,
+                                    progress.states(self.db, self.resident.id))
+
+    def _resume_step(self, lesson: Lesson, states: dict[str, progress.LessonState]) -> int:
+        """Where the lesson starts. The core also makes the lesson's progress row here;
+        while writes are kept (or storage refuses the row) the projected state tells
+        instead, and finishing the first step makes the row."""
+        if not len(self.pending):
+            try:
+                with short_wait(self.db) as quick:
+                    return progress.resume_step(quick, self.resident.id, lesson)
+            except STORAGE_ERRORS as exc:
+                if storage_problem(exc) is None:
+                    raise
+        return pending_writes.resume_step(lesson, states.get(lesson.id, progress.NOT_STARTED))
 
     def _attempted(self, step: int, correct: bool, answer: str, hints: int,
                    seconds: float) -> None:
-        progress.record_attempt(self.db, self.resident.id, self.lesson, step, correct=correct,
-                                answer=answer, hints_used=hints, seconds=seconds)
+        self.pending.submit(pending_writes.Answer(self.resident.id, self.lesson, step,
+                                                  correct, answer, hints, seconds))
 
     def _step_finished(self, step: int, first_try) -> None:
-        lesson = self.lesson
-        progress.finish_step(self.db, self.resident.id, lesson, step, first_try)
+        """The resident finished a step: store it (or keep it) and go on, whatever
+        storage does."""
+        lesson, resident_id = self.lesson, self.resident.id
+        self.pending.submit(pending_writes.StepDone(resident_id, lesson, step, first_try))
         if step + 1 < len(lesson.all_steps):
             self.player.advance()
             return
         if lesson.check is not None:
-            score = self.player.check_score()
-            if not progress.finish_check(self.db, self.resident.id, lesson, score):
-                self.completed.show_not_passed(lesson, score)
+            check = pending_writes.CheckDone(resident_id, lesson, self.player.check_score())
+            self.pending.submit(check)
+            if not check.passed:
+                self.completed.show_not_passed(lesson, check.score)
                 self.show(self.completed)
                 return
         log.info("lesson %s completed", lesson.id)
-        states = progress.states(self.db, self.resident.id)
+        try:
+            states = self._states()
+        except STORAGE_ERRORS as exc:
+            if storage_problem(exc) is None:
+                raise
+            states = self.pending.project(resident_id, {})  # what this visit did
         summary = progress.summarise(self.station.lessons_by_skill(), states)[lesson.skill]
         skill_lessons = self.station.lessons(lesson.skill)
         final_opened = not lesson.final and any(
@@ -223,7 +303,8 @@ class KioskFlow(QObject):
         self.to_skills()
 
     def _outcome(self, answer: str) -> None:
-        progress.record_outcome(self.db, self.resident.id, self.lesson, answer)
+        self.pending.submit(pending_writes.OutcomeGiven(self.resident.id, self.lesson,
+                                                        answer))
 
     def _request_certificate(self) -> None:
         """Issue (or find) the completed skill's certificates and queue them; print at
@@ -233,6 +314,11 @@ class KioskFlow(QObject):
         from kiosk.certificates.keys import KeyFileError
 
         config, screen = self.station.config, self.completed
+        if self.pending.kept(self.resident.id):
+            screen.show_certificate_status(self.tr(
+                "The kiosk is still saving your results. Please ask again in a moment."),
+                done=False)
+            return
         try:
             certificates = requests.certificates_for(
                 self.db, self.resident.id, self.lesson.skill, self.station.lessons_by_skill(),
@@ -240,6 +326,13 @@ class KioskFlow(QObject):
             job = requests.queue_for_printing(self.db, config, certificates)
         except IssueRefused as exc:
             screen.show_certificate_status(exc.message, done=False)
+            return
+        except STORAGE_ERRORS as exc:
+            if not self.pending.action_failed(exc):
+                raise
+            screen.show_certificate_status(self.tr(
+                "The certificate cannot be prepared just now. Please ask again in a "
+                "moment."), done=False)
             return
         except (KeyFileError, OSError, ValueError) as exc:
             log.exception("certificate request failed")

@@ -158,7 +158,8 @@ class PlayerScreen(Screen):
         return sum(self.check_results.values())
 
     def advance(self) -> None:
-        """Called by the flow once the finished step is committed."""
+        """Called by the flow once the finished step is stored, or kept to be stored when
+        storage is back (ui.pending_writes): the resident never waits on storage."""
         assert self.lesson is not None
         if self.index + 1 < len(self.lesson.all_steps):
             self.show_step(self.index + 1)
