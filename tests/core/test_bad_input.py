@@ -5,14 +5,18 @@ already stored or written is lost."""
 from __future__ import annotations
 
 import os
+import shutil
 import unicodedata
 from pathlib import Path
 
 import pytest
 
 from kiosk import demo, residents, settings
+from kiosk.cli import main as cli
 from kiosk.db.engine import open_database
 from kiosk.demo import DEMO_HAMLETS
+from kiosk.lessons import loader
+from kiosk.lessons.loader import load_pack
 from kiosk.text import (
     MAX_MARKS_PER_LETTER,
     MAX_NAME_LENGTH,
@@ -323,3 +327,169 @@ def test_a_console_change_over_a_broken_file_keeps_it(tmp_path, isolated_setting
     assert len(copies) == 1 and copies[0].read_bytes().startswith(b"commune_name = \"X\xe3")
     saved = settings.load(environ={}, file=file)
     assert saved.problems == () and saved.text_size == "huge" and saved.idle_timeout == 300
+
+
+# -- Broken or missing lesson files and folders --------------------------------------------
+
+LESSONS = Path(__file__).resolve().parents[2] / "lessons"
+
+LESSON = """\
+id: safety.extra
+skill: safety
+title: Bài thêm
+steps:
+  - kind: explain
+    text: Xin chào bà con.
+  - kind: tap
+    screen: sms.inbox
+    target: {target}
+    prompt: Chạm vào tin nhắn.
+"""
+
+
+@pytest.fixture
+def pack_dir(tmp_path: Path) -> Path:
+    """A copy of the bundled lessons to break."""
+    root = tmp_path / "lessons"
+    shutil.copytree(LESSONS, root)
+    return root
+
+
+@pytest.fixture(scope="module")
+def bundled_ids() -> set[str]:
+    return set(load_pack(LESSONS).lessons)
+
+
+def broken_alone(pack_dir: Path, bundled_ids: set[str], name: str):
+    """Load the pack with one broken file; every bundled lesson must still load."""
+    pack = load_pack(pack_dir)
+    assert set(pack.lessons) == bundled_ids
+    assert pack.disabled == [pack_dir / "safety" / name]
+    [problem] = pack.problems
+    assert problem.file == pack_dir / "safety" / name
+    return problem
+
+
+def test_a_missing_folder_is_said_and_nothing_breaks(tmp_path):
+    pack = load_pack(tmp_path / "nowhere")
+    assert pack.lessons == {}
+    [problem] = pack.problems
+    assert "không tìm thấy thư mục bài học" in str(problem) and "nowhere" in str(problem)
+    file = tmp_path / "a-file"
+    file.write_text("x", encoding="utf-8")
+    assert "không tìm thấy" in load_pack(file).problems[0].message
+
+
+def test_an_empty_folder_is_said(tmp_path):
+    (tmp_path / "lessons" / "safety").mkdir(parents=True)
+    pack = load_pack(tmp_path / "lessons")
+    assert pack.lessons == {}
+    [problem] = pack.problems
+    assert "không có tệp bài học" in problem.message
+
+
+@pytest.mark.parametrize(("content", "line", "fragment"), [
+    ("id: [chưa đóng\nskill: : :\n", 2, "cú pháp YAML"),
+    (bytes(range(256)) * 8, 2, "UTF-8"),  # its first byte over 0x7f is on line 2
+    ("id: safety.x\ntitle: Tỉnh\n".encode().replace("ỉ".encode(), b"\xec"), 2, "UTF-8"),
+    ("id: safety.x\ntitle: a\x00b\n", 2, "U+0000"),
+    ("id: safety.x\n\x1b[31mtitle: đỏ\n", 2, "U+001B"),
+    ("", None, "rỗng"),
+    ("id: safety.x\nwhen: 2024-13-45\n", None, "không đọc được"),
+    ("? [a, b]\n: c\n", None, "không đọc được"),
+    ("id: safety.x\nminutes: 1" + "0" * 5000 + "\n", None, "không đọc được"),
+], ids=["not-yaml", "binary", "not-utf8", "nul", "escape", "empty", "bad-date", "list-key",
+        "huge-number"])
+def test_a_broken_file_disables_only_itself_with_its_line(pack_dir, bundled_ids, content,
+                                                            line, fragment):
+    raw = content.encode() if isinstance(content, str) else content
+    (pack_dir / "safety" / "broken.yaml").write_bytes(raw)
+    problem = broken_alone(pack_dir, bundled_ids, "broken.yaml")
+    assert problem.line == line and fragment in problem.message, problem
+
+
+def test_a_lesson_naming_a_missing_screen_element_is_located(pack_dir, bundled_ids):
+    (pack_dir / "safety" / "extra.yaml").write_text(LESSON.format(target="btn_nowhere"),
+                                                   encoding="utf-8")
+    problem = broken_alone(pack_dir, bundled_ids, "extra.yaml")
+    assert problem.line == 9 and "btn_nowhere" in problem.message
+
+
+def test_duplicate_ids_keep_the_first_lesson(pack_dir, bundled_ids):
+    shutil.copyfile(pack_dir / "safety" / "otp-scam-calls.yaml",
+                    pack_dir / "safety" / "zz-copy.yaml")
+    problem = broken_alone(pack_dir, bundled_ids, "zz-copy.yaml")
+    assert "trùng" in problem.message and "otp-scam-calls.yaml" in problem.message
+
+
+def test_a_50_mb_file_is_refused_by_its_size_before_it_is_parsed(pack_dir, bundled_ids,
+                                                                   monkeypatch):
+    huge = pack_dir / "safety" / "huge.yaml"
+    with open(huge, "wb") as file:
+        file.write(b"id: safety.huge\n")
+        file.truncate(50 * 1024 * 1024)  # sparse: no 50 MB written to the disk
+    parsed = []
+    real = loader.read_yaml
+    monkeypatch.setattr(loader, "read_yaml", lambda path, what: (
+        parsed.append(path.name), real(path, what))[1])
+    problem = broken_alone(pack_dir, bundled_ids, "huge.yaml")
+    assert "quá lớn" in problem.message and "50.0 MB" in problem.message
+    assert "huge.yaml" not in parsed and "otp-scam-calls.yaml" in parsed
+
+
+# Nine levels of ten aliases each: a billion values once expanded.
+BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{b}: &{b} [{', '.join([f'*{a}'] * 10)}]\n"
+    for a, b in zip("abcdefgh", "bcdefghi", strict=True))
+
+
+@pytest.mark.parametrize(("content", "fragment"), [
+    ("id: safety.bomb\n" + BILLION_LAUGHS, "100.000"),
+    ("id: safety.bomb\nsteps: &s\n  - kind: explain\n    text: *s\n", "chính nó"),
+], ids=["billion-laughs", "self-alias"])
+def test_yaml_alias_bombs_are_refused(pack_dir, bundled_ids, content, fragment):
+    (pack_dir / "safety" / "bomb.yaml").write_text(content, encoding="utf-8")
+    problem = broken_alone(pack_dir, bundled_ids, "bomb.yaml")
+    assert fragment in problem.message
+
+
+def test_a_few_aliases_are_fine(pack_dir, bundled_ids):
+    lesson = LESSON.format(target="thread_scam").replace(
+        "  - kind: explain\n    text: Xin chào bà con.\n",
+        "  - &hello\n    kind: explain\n    text: Xin chào bà con.\n  - *hello\n")
+    (pack_dir / "safety" / "extra.yaml").write_text(lesson, encoding="utf-8")
+    pack = load_pack(pack_dir)
+    assert pack.problems == []
+    assert len(pack.lessons["safety.extra"].steps) == 3
+
+
+def test_a_fifo_named_like_a_lesson_does_not_hang_the_kiosk(pack_dir, bundled_ids):
+    os.mkfifo(pack_dir / "safety" / "pipe.yaml")
+    problem = broken_alone(pack_dir, bundled_ids, "pipe.yaml")
+    assert "không phải một tệp" in problem.message
+
+
+def test_a_broken_screen_file_disables_only_the_lessons_that_show_its_screens(pack_dir):
+    (pack_dir / "screens" / "vneid.yaml").write_text(
+        "app: vneid\ncreated: 2024-02-30\n", encoding="utf-8")
+    (pack_dir / "screens" / "junk.yaml").write_bytes(b"\x00\x01" * 100)
+    pack = load_pack(pack_dir)
+    screen_problems = [p for p in pack.problems if p.file.parent.name == "screens"]
+    assert {p.file.name for p in screen_problems} == {"vneid.yaml", "junk.yaml"}
+    assert not any(s.startswith("vneid.") for s in pack.screens)
+    assert "sms.inbox" in pack.screens and "bank.home" in pack.screens
+    disabled = {p.name for p in pack.disabled}
+    assert "vneid-activate.yaml" in disabled and "otp-scam-calls.yaml" not in disabled
+    assert "safety.otp-scam-calls" in pack.lessons
+    assert all(str(pack_dir) in str(p.file) for p in pack.problems)
+
+
+def test_lessons_check_lists_each_broken_file_with_its_line(pack_dir, capsys):
+    (pack_dir / "safety" / "nul.yaml").write_bytes(b"id: safety.x\ntitle: a\x00b\n")
+    (pack_dir / "safety" / "bomb.yaml").write_text("id: safety.bomb\n" + BILLION_LAUGHS,
+                                                   encoding="utf-8")
+    assert cli(["lessons", "check", str(pack_dir)]) == 1
+    out = capsys.readouterr().out
+    assert f"{pack_dir / 'safety' / 'nul.yaml'}:2: " in out
+    assert f"{pack_dir / 'safety' / 'bomb.yaml'}: " in out
+    assert "2 bài bị tắt" in out
