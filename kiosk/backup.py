@@ -253,11 +253,43 @@ def create(db: Db, config: Settings, actor: StaffUserInfo | None, target: Path |
     return made
 
 
+#: Room left on the disk after a backup, for the residents' own writes (bytes).
+SPARE_ROOM = 32 * 1024 * 1024
+SQLITE_IOERR, SQLITE_FULL = 10, 13
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1024 / 1024:.0f} MB"
+
+
+def _ensure_room(live: Path, folder: Path) -> None:
+    """Refuse a backup that would not fit, or would fill the kiosk's own disk: the kiosk
+    must still be able to record residents' steps afterwards."""
+    needed = sum(p.stat().st_size for p in (live, Path(f"{live}-wal")) if p.exists())
+    existing = folder if folder.exists() else folder.parent
+    try:
+        free = shutil.disk_usage(existing).free
+        same_disk = existing.stat().st_dev == live.stat().st_dev
+    except OSError:
+        return  # not knowable here; the copy itself will say
+    needed += SPARE_ROOM if same_disk else 0
+    if free < needed:
+        raise BackupError(f"Ổ đĩa chỉ còn trống {_mb(free)}, không đủ cho một bản sao lưu "
+                          f"(cần khoảng {_mb(needed)}). Hãy xoá bớt tệp không "
+                          "cần trên máy hoặc giảm số bản sao lưu giữ lại. Dữ liệu hiện tại "
+                          "không bị ảnh hưởng.")
+
+
 def _made(live: Path, target: Path, progress: ProgressSink) -> BackupFile:
+    _ensure_room(live, target.parent)
     try:
         return _write_copy(live, target, progress, "Đang sao lưu")
     except sqlite3.Error as exc:
-        raise BackupError(f"Không sao lưu được ({exc}). Dữ liệu hiện tại không bị ảnh "
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        why = {SQLITE_FULL: "ổ đĩa đã đầy",
+               SQLITE_IOERR: "không ghi được vào ổ đĩa: ổ đĩa có thể đã đầy hoặc bị lỗi",
+               }.get(code, str(exc))
+        raise BackupError(f"Không sao lưu được ({why}). Dữ liệu hiện tại không bị ảnh "
                           "hưởng.") from exc
     except OSError as exc:
         raise BackupError(f"Không ghi được tệp sao lưu {target} ({exc.strerror or exc}). "
