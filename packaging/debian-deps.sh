@@ -6,6 +6,7 @@
 #                                    QtMultimedia), and python3-venv when `python3 -m venv`
 #                                    cannot work
 #   packaging/debian-deps.sh test    the same, plus what the tests and screenshots use
+#   packaging/debian-deps.sh bundle  what the one-folder bundle needs at run time (install-debian.sh)
 #   packaging/debian-deps.sh --list run|test    print the package list and exit
 #   packaging/debian-deps.sh --check run|test   list what is missing; exit 1 if anything is
 #
@@ -17,7 +18,7 @@
 set -euo pipefail
 
 usage() {
-    echo "usage: $0 [--list|--check] run|test" >&2
+    echo "usage: $0 [--list|--check] run|test|bundle" >&2
     exit 2
 }
 
@@ -56,16 +57,23 @@ TEST_PACKAGES=(
     cups cups-client cups-bsd printer-driver-cups-pdf
 )
 
+# The bundle (packaging/kiosk.spec) carries Python and Qt but links the system's OpenGL,
+# X11/xcb, CUPS and speech-dispatcher libraries like `make run` does, and its Wayland
+# plug-in also needs the Wayland client libraries (a GNOME or KDE session has them).
+BUNDLE_PACKAGES=(libwayland-client0 libwayland-cursor0 libwayland-egl1)
+
 case "$set_name" in
     run) wanted=("${RUN_PACKAGES[@]}") ;;
+    bundle) wanted=("${RUN_PACKAGES[@]}" "${BUNDLE_PACKAGES[@]}") ;;
     test) wanted=("${RUN_PACKAGES[@]}" "${TEST_PACKAGES[@]}") ;;
     *) usage ;;
 esac
 
 # python3-venv: Debian splits ensurepip out of the standard library. A python that is not
 # Debian's own (pyenv, a custom build) brings its own ensurepip and needs nothing here.
+# The bundle carries its own Python.
 PYTHON="${PYTHON:-python3}"
-if ! "$PYTHON" -c 'import ensurepip, venv' >/dev/null 2>&1; then
+if [[ $set_name != bundle ]] && ! "$PYTHON" -c 'import ensurepip, venv' >/dev/null 2>&1; then
     wanted+=(python3-venv)
 fi
 
