@@ -132,7 +132,10 @@ def click_row(qtbot, view, row: int, column: int = 0) -> None:
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def start_session(qtbot, page, lessons=("safety.calls", "safety.final-check")):
+def start_session(qtbot, page, lessons=("safety.calls", "safety.final-check"),
+                  controls=True):
+    """Start a session from the console page; with one screen it opens on the room's
+    view, and `controls` switches to the team member's view as F5 does."""
     click(qtbot, page.start_button)
     type_text(page.place, "Nhà văn hóa khóm")
     items = [page.lesson_list.item(i) for i in range(page.lesson_list.count())]
@@ -143,6 +146,8 @@ def start_session(qtbot, page, lessons=("safety.calls", "safety.final-check")):
     assert page.chosen_lessons() == list(lessons)
     click(qtbot, page.begin_button)
     assert page.presenter is not None, page.setup_error.text()
+    if controls and page.presenter.showing_audience():
+        QTest.keyClick(page.presenter.audience, Qt.Key.Key_F5)
     return page.presenter
 
 
@@ -168,9 +173,12 @@ def test_a_whole_session_driven_by_clicker_keys(qtbot, page):
     bay = residents.register(db, full_name="Trần Văn Bảy", birth_year=1949,
                              hamlet_id=hamlets[1].id, consent_given=True)
 
-    c = start_session(qtbot, sessions)
+    c = start_session(qtbot, sessions, controls=False)
     assert window.modes.mode is Mode.PRESENTER
-    assert window.current_screen() is c.frame and c.frame.currentWidget() is c.control
+    # One screen: the room may be looking already, so the session opens on its view.
+    assert window.current_screen() is c.frame and c.showing_audience()
+    QTest.keyClick(c.audience, Qt.Key.Key_F5)
+    assert c.frame.currentWidget() is c.control
     roster = c.control.roster
 
     # An existing resident, found by typing without diacritics, touched in the results.
@@ -283,6 +291,71 @@ def test_a_whole_session_driven_by_clicker_keys(qtbot, page):
     assert len(jobs) == 1 and len(jobs[0].serials.splitlines()) == 2
     assert "2 giấy chứng nhận của 2 người" in sessions.certificates_text.text()
     assert not sessions.queue_button.isVisible()
+
+
+def texts_shown(widget) -> list[str]:
+    """Every text the control view shows: its visible labels, buttons, list rows, and the
+    cells of its tables' visible columns."""
+    from PySide6.QtWidgets import QAbstractButton, QTableView
+
+    shown = [w.text() for w in widget.findChildren(QLabel) + widget.findChildren(
+        QAbstractButton) if w.isVisible()]
+    for found in widget.findChildren(QListWidget):
+        if found.isVisible():
+            shown += [found.item(row).text() for row in range(found.count())]
+    for table in widget.findChildren(QTableView):
+        model = table.model()
+        if table.isVisible() and model is not None:
+            shown += [str(model.index(row, column).data())
+                      for row in range(model.rowCount())
+                      for column in range(model.columnCount())
+                      if not table.isColumnHidden(column)]
+    return shown
+
+
+def test_one_screen_opens_on_the_room_and_keeps_learner_codes_off_the_wall(
+        qtbot, page, monkeypatch):
+    """A laptop mirrored to the projector: the room never sees the roster by surprise,
+    the way back to the controls is offered on the slide, and learner codes (which find
+    a person's lessons at the kiosk) show only when asked."""
+    from ui.presenter import audience as audience_module
+
+    monkeypatch.setattr(audience_module, "WAY_BACK_MS", 300)
+    window, _console, sessions = page
+    db = window.station.db
+    hamlet = residents.list_hamlets(db)[0]
+    chin = residents.register(db, full_name="Đỗ Thị Chín", birth_year=1957,
+                              hamlet_id=hamlet.id, consent_given=True)
+    c = start_session(qtbot, sessions, lessons=("safety.calls",), controls=False)
+    assert c.one_screen and c.showing_audience()
+    assert not c.control.isVisible() and c.audience.isVisible()
+    way_back = c.audience.way_back
+    assert way_back.isVisible() and way_back.text() == "Về màn hình điều khiển (F5)"
+    assert c.audience.rect().contains(way_back.geometry()) and way_back.height() >= 48
+    qtbot.waitUntil(lambda: not way_back.isVisible(), timeout=3000)  # it goes by itself
+    viewport = c.audience.stage.viewport()
+    qtbot.mouseMove(viewport, viewport.rect().center())  # the team member is there
+    qtbot.waitUntil(way_back.isVisible, timeout=1000)
+    click(qtbot, way_back)
+    assert not c.showing_audience() and c.control.isVisible()
+
+    roster = c.control.roster
+    roster.check_in(chin)
+    type_text(roster.search, "do thi chin")
+    qtbot.waitUntil(lambda: roster.results.isVisible() and roster.results.count() == 1)
+    assert any("Đỗ Thị Chín" in text for text in texts_shown(c.control))
+    assert not any(chin.code_display in text for text in texts_shown(c.control))
+    click(qtbot, roster.codes)
+    qtbot.waitUntil(lambda: chin.code_display in roster.results.item(0).text())
+    assert chin.code_display in texts_shown(c.control)
+
+    QTest.keyClick(c.control, Qt.Key.Key_F5)  # back to the room: the way back again
+    assert c.showing_audience() and way_back.isVisible()
+    QTest.keyClick(c.audience, Qt.Key.Key_B)  # a black screen stays wholly black
+    assert c.black and not way_back.isVisible()
+    qtbot.mouseMove(viewport, viewport.rect().topLeft())
+    assert not way_back.isVisible()
+    c.leave()
 
 
 def test_leaving_keeps_the_session_open_to_continue_with_its_roster(qtbot, page):
@@ -485,9 +558,9 @@ def test_the_control_view_tells_the_room_and_the_notes(qtbot, page):
     assert control.next_label.text() == "Tiếp theo: Số lạ gọi đến. Hãy chạm nút từ chối " \
                                         "cuộc gọi."
     c.next()
-    assert control.reveal_button.isEnabled()
-    click(qtbot, control.reveal_button)
-    assert c.revealed and not control.reveal_button.isEnabled()
+    assert control.next_button.text() == "Hiện đáp án"  # a question: first its answer
+    click(qtbot, control.next_button)
+    assert c.revealed and control.next_button.text() == "Tiếp"
     assert control.clock.text().count(":") == 1
     click(qtbot, control.findChild(type(control.end_button), "control_group_check"))
     assert c.slide.kind is SlideKind.CHECK_INTRO

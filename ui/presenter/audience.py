@@ -4,6 +4,11 @@ Steps are the kiosk's own step views (ui.steps), so the room sees what a residen
 the kiosk, on a stage scaled to the projector (ui.presenter.stage). The practice phone is
 drawn at the kiosk's largest text size there. Nothing answered here is recorded: there is
 no resident at this screen, only a team member demonstrating.
+
+With one screen (a laptop mirrored to the projector) this view is also the team member's
+only screen while it shows, and it has no controls of its own: for a few seconds each time
+it appears, and whenever the mouse moves or a finger touches it, a button in its corner
+says how to get back to the controls (F5).
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,7 +37,7 @@ from ui.presenter.room import (
     without_touch_height,
 )
 from ui.presenter.stage import ScaledStage
-from ui.screens.base import label
+from ui.screens.base import button, label
 from ui.steps import StepView, view_for
 from ui.theme import current_palette, set_role
 from ui.touch import touch_scrolling
@@ -43,6 +48,15 @@ PHONE_TEXT_SIZE = "huge"
 # when a slide's text cannot fit even at the least size, the phone gives the text more.
 TEXT_SHARE = (3, 2)
 TEXT_SHARE_ROOMY = (2, 1)
+# How long the way back to the controls stays in the corner after it is offered.
+WAY_BACK_MS = 6000
+# Its distance from the screen's corner.
+WAY_BACK_MARGIN = 16
+
+
+# What tells the audience view that the team member is at its screen.
+_SOMEONE_IS_THERE = (QEvent.Type.MouseMove, QEvent.Type.MouseButtonPress,
+                     QEvent.Type.TouchBegin)
 
 
 @contextmanager
@@ -123,8 +137,11 @@ class _Curtain(QWidget):
 
 
 class AudienceView(QWidget):
+    controls_requested = Signal()  # the way back to the controls was touched (one screen)
+
     def __init__(self, screens, total_lessons: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.offers_way_back = False  # one screen: see offer_way_back()
         self.setObjectName("audience_view")
         self.screens = screens
         self.total_lessons = total_lessons
@@ -168,6 +185,15 @@ class AudienceView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stage)
         self.curtain = _Curtain(self)
+        self.way_back = button(self.tr("Back to the controls (F5)"), None, "audience_way_back")
+        self.way_back.setParent(self)
+        self.way_back.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.way_back.clicked.connect(self.controls_requested)
+        self.way_back.hide()
+        self._way_back_timer = QTimer(self)
+        self._way_back_timer.setSingleShot(True)
+        self._way_back_timer.setInterval(WAY_BACK_MS)
+        self._way_back_timer.timeout.connect(self.way_back.hide)
         self.slide: Slide | None = None
         self.step_view: StepView | None = None
         self.revealed = False
@@ -217,12 +243,14 @@ class AudienceView(QWidget):
         collapse_to_answer(view)  # the room has seen the options: keep the right ones
         _rings_for_glows(view, self.phone)
         step = slide.step
-        if not isinstance(step, ChoiceStep):  # a question says its explanation itself
-            explain = getattr(step, "explain", None)
-            if isinstance(step, SpotStep):
-                explain = explain or " ".join(t.why for t in step.targets)
-            if explain:
-                view.say(explain, right=True)
+        explain = getattr(step, "explain", None)
+        if isinstance(step, SpotStep):
+            explain = explain or " ".join(t.why for t in step.targets)
+        if isinstance(step, ChoiceStep) and not explain:
+            # The kiosk's "Right!" would praise an answer nobody in the room gave.
+            explain = self.tr("This is the right answer.")
+        if explain:
+            view.say(explain, right=True)
         self._fit_later()
 
     def scroll_by(self, lines: int) -> None:
@@ -284,12 +312,43 @@ class AudienceView(QWidget):
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Resize and watched is self.scroll.viewport():
             self._fit_later()
+        elif event.type() in _SOMEONE_IS_THERE and self.offers_way_back:
+            self.show_way_back()
         return False
+
+    # -- the way back to the controls (one screen) -----------------------------------------
+
+    def offer_way_back(self) -> None:
+        """This view shares the team member's only screen: offer the way back to the
+        controls whenever it appears or the mouse or a finger moves on it."""
+        self.offers_way_back = True
+        self.stage.viewport().setMouseTracking(True)
+        self.stage.viewport().installEventFilter(self)
+        self.show_way_back()
+
+    def show_way_back(self) -> None:
+        if not self.offers_way_back or not self.isVisible() or self.black:
+            return
+        self._place_way_back()
+        self.way_back.show()
+        self.way_back.raise_()
+        self._way_back_timer.start()
+
+    def _place_way_back(self) -> None:
+        self.way_back.adjustSize()
+        size = self.way_back.size()
+        self.way_back.move(self.width() - size.width() - WAY_BACK_MARGIN,
+                           self.height() - size.height() - WAY_BACK_MARGIN)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.show_way_back()
 
     def set_black(self, black: bool) -> None:
         self.curtain.setGeometry(self.rect())
         self.curtain.setVisible(black)
         if black:
+            self.way_back.hide()
             self.curtain.raise_()
 
     @property
@@ -350,3 +409,4 @@ class AudienceView(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.curtain.setGeometry(self.rect())
+        self._place_way_back()

@@ -105,7 +105,7 @@ class ControlView(QWidget):
         inside = QVBoxLayout(framed)
         inside.setContentsMargins(4, 4, 4, 4)
         inside.addWidget(self.preview)
-        column.addWidget(framed, 1)
+        column.addWidget(framed, 3)
         state = QHBoxLayout()
         self.position_label = label("", "muted")
         self.position_label.setObjectName("control_position")
@@ -114,6 +114,12 @@ class ControlView(QWidget):
         self.black_label.setObjectName("control_black_notice")
         self.black_label.hide()
         state.addWidget(self.black_label)
+        # One screen, mirrored: what the team member sees here, the room sees too.
+        self.mirrored_label = label(self.tr("The projector shows this view too"), "notice",
+                                    wrap=False)
+        self.mirrored_label.setObjectName("control_mirrored_notice")
+        self.mirrored_label.hide()
+        state.addWidget(self.mirrored_label)
         column.addLayout(state)
 
         details = QWidget()
@@ -133,19 +139,18 @@ class ControlView(QWidget):
         self.next_label.setObjectName("control_next")
         lines.addWidget(self.next_label)
         lines.addStretch(1)
-        column.addWidget(scroll_area(details, "control_details"), 1)
+        column.addWidget(scroll_area(details, "control_details"), 2)
 
         buttons = QHBoxLayout()
         self.back_button = button(self.tr("Back"), None, "control_back")
         self.back_button.clicked.connect(self.controller.back)
-        self.reveal_button = button(self.tr("Show the answer"), None, "control_reveal")
-        self.reveal_button.clicked.connect(self.controller.reveal)
         self.black_button = button(self.tr("Black screen (B)"), None, "control_black")
         self.black_button.setCheckable(True)
         self.black_button.clicked.connect(self.controller.set_black)
+        # Like the clicker's "next": on a question it first shows the answer, and says so.
         self.next_button = button(self.tr("Next"), "primary", "control_next_button")
         self.next_button.clicked.connect(self.controller.next)
-        for widget in (self.back_button, self.reveal_button, self.black_button):
+        for widget in (self.back_button, self.black_button):
             buttons.addWidget(widget)
         buttons.addWidget(self.next_button, 1)
         column.addLayout(buttons)
@@ -185,15 +190,15 @@ class ControlView(QWidget):
                            self.tr("No notes for this step."))
         set_role(self.notes, "" if slide.notes else "muted")
         self.back_button.setEnabled(c.position > 0)
-        self.reveal_button.setEnabled(slide.asks and not c.revealed)
         self.black_button.setChecked(c.black)
         self.black_label.setVisible(c.black)
+        self.mirrored_label.setVisible(c.one_screen and not c.black)
         self.toggle_button.setVisible(c.one_screen)
         self.toggle_button.setText(self.tr("Back to the controls (F5)")
                                    if c.showing_audience() else
                                    self.tr("Show the room's view (F5)"))
         if slide.asks and not c.revealed:
-            self.next_button.setText(self.tr("Show the answer, then next"))
+            self.next_button.setText(self.tr("Show the answer"))
         else:
             self.next_button.setText(self.tr("Next"))
         self.next_button.setEnabled((slide.asks and not c.revealed) or

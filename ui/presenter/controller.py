@@ -3,7 +3,9 @@
 The team member's view takes the kiosk window's place (the kiosk is full screen already).
 With two screens (a laptop and a projector) the audience view fills the projector in a
 window of its own. With one screen, the kiosk window holds both views and F5 (or a button)
-switches between them, so a laptop mirrored to a projector works too. The controller
+switches between them, so a laptop mirrored to a projector works too; the session then
+starts on the audience view, since the room may already be looking at the screen and the
+control view shows who came. The controller
 enters Mode.PRESENTER while the session is on screen and goes back to Mode.STAFF when the
 team member leaves it (the session stays open, to continue later) or ends it.
 """
@@ -114,10 +116,13 @@ class PresenterController(QObject):
         title = self.tr("Group session")
         self.frame = _Frame()
         self.frame.setObjectName("presenter_frame")
-        self.frame.initial_focus = self.control  # read by the kiosk window's show_screen
         self.frame.addWidget(self.control)
         if self.one_screen:
             self.frame.addWidget(self.audience)
+            self.frame.setCurrentWidget(self.audience)
+            self.audience.controls_requested.connect(self.toggle_view)
+        # Read by the kiosk window's show_screen.
+        self.frame.initial_focus = self.frame.currentWidget()
         if home is not None and hasattr(home, "show_screen"):
             self._home, self._previous = home, home.current_screen()
             home.show_screen(self.frame)
@@ -142,7 +147,9 @@ class PresenterController(QObject):
         if self.ctx.modes is not None:
             self.ctx.modes.enter(Mode.PRESENTER)
         self.go_to(0)
-        self.control.setFocus()
+        self.frame.currentWidget().setFocus()
+        if self.one_screen:
+            self.audience.offer_way_back()
 
     @staticmethod
     def _place(window: QWidget, screen: QScreen, geometry, full: bool) -> None:

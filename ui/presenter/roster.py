@@ -6,6 +6,9 @@ diacritics, a birth year to narrow it down) and touch the person; scan their lea
 someone new, read them the consent text, fill in name, birth year and khóm/ấp, and save.
 Each check-in is committed at once. The roster's last column records the group check:
 touch a person's cell, or "Cả lớp đạt" for everyone present.
+
+Learner codes are hidden until the team member asks for them: a code finds its holder's
+lessons at the kiosk, and with one screen the room sees this panel too.
 """
 
 from __future__ import annotations
@@ -199,10 +202,16 @@ class RosterPanel(QWidget):
         column.setSpacing(8)
         self.counts = label("", "lead")
         self.counts.setObjectName("roster_counts")
-        column.addWidget(self.counts)
+        self.codes = QCheckBox(self.tr("Show learner codes"))
+        self.codes.setObjectName("roster_show_codes")
+        self.codes.toggled.connect(self._show_codes)
+        heading = QHBoxLayout()
+        heading.addWidget(self.counts, 1)
+        heading.addWidget(self.codes)
+        column.addLayout(heading)
         self.search = QLineEdit()
         self.search.setObjectName("roster_search")
-        self.search.setPlaceholderText(self.tr("Name, year of birth, or scan a learner card"))
+        self.search.setPlaceholderText(self.tr("Name, birth year, or scan a card"))
         self.search.setClearButtonEnabled(True)
         self.search.textEdited.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self._enter)
@@ -224,6 +233,7 @@ class RosterPanel(QWidget):
         column.addWidget(self.results)
         self.message = label("", "muted")
         self.message.setObjectName("roster_message")
+        self.message.hide()  # no empty line between the search and the list
         column.addWidget(self.message)
         self.table = QTableView()
         self.table.setObjectName("roster_table")
@@ -240,6 +250,7 @@ class RosterPanel(QWidget):
         header.setSectionResizeMode(RosterModel.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setWordWrap(True)
+        self.table.setColumnHidden(RosterModel.CODE, True)
         self.table.clicked.connect(self._cell_clicked)
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.undo_button.setEnabled(self._selected() is not None))
@@ -320,8 +331,10 @@ class RosterPanel(QWidget):
         self.results.clear()
         here = {r.resident_id for r in self.model.rows}
         for person in found:
-            text = " · ".join([person.full_name, str(person.birth_year), person.hamlet_name,
-                               person.code_display])
+            parts = [person.full_name, str(person.birth_year), person.hamlet_name]
+            if self.codes.isChecked():
+                parts.append(person.code_display)
+            text = " · ".join(parts)
             if person.id in here:
                 text += "  " + self.tr("(checked in)")
             item = QListWidgetItem(text)
@@ -386,9 +399,14 @@ class RosterPanel(QWidget):
             return
         self._back_to_roster()
         self._checked_in(done)
-        self._say(self.tr("Registered and checked in: %1 (learner code %2)")
-                  .replace("%1", done.attendee.full_name)
-                  .replace("%2", done.attendee.code_display))
+        if self.codes.isChecked():
+            self._say(self.tr("Registered and checked in: %1 (learner code %2)")
+                      .replace("%1", done.attendee.full_name)
+                      .replace("%2", done.attendee.code_display))
+        else:
+            self._say(self.tr("Registered and checked in: %1 (their learner code shows "
+                              "with “Show learner codes”)")
+                      .replace("%1", done.attendee.full_name))
 
     # -- the group check ------------------------------------------------------------------
 
@@ -439,8 +457,14 @@ class RosterPanel(QWidget):
 
     # -- showing ---------------------------------------------------------------------------
 
+    def _show_codes(self, shown: bool) -> None:
+        self.table.setColumnHidden(RosterModel.CODE, not shown)
+        if self.results.isVisible():
+            self._search()
+
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)
+        self.message.setVisible(bool(text))
         set_role(self.message, "error" if error else "muted")
 
     def _update_counts(self) -> None:
