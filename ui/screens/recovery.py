@@ -40,7 +40,8 @@ class RecoveryScreen(Screen):
         self.config = config
         self.damage = damage
         self.found: tuple[BackupFile, BackupCheck] | None = None
-        self.top.addWidget(label(self.tr("The kiosk's records are damaged"), "title"), 1)
+        self.title = label(self.tr("The kiosk's records are damaged"), "title")
+        self.top.addWidget(self.title, 1)
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -52,6 +53,11 @@ class RecoveryScreen(Screen):
         self.status = label("", "lead")
         self.status.setObjectName("recovery_status")
         column.addWidget(self.status)
+        # The way out, under the sentence that offers it; its text names the backup's time.
+        self.restore_newest = button("", "primary", "recovery_restore", wrap=True)
+        self.restore_newest.clicked.connect(self.restore_found)
+        self.restore_newest.hide()
+        column.addWidget(self.restore_newest)
         self.work = WorkRow("recovery_work", busy_changed=self._busy)
         column.addWidget(self.work)
         column.addWidget(label(self.tr(
@@ -65,16 +71,12 @@ class RecoveryScreen(Screen):
         self.from_file.clicked.connect(self.choose_file)
         self.close_button = button(self.tr("Close"), None, "recovery_close")
         self.close_button.clicked.connect(self.closed)
-        self.restore_newest = button("", "primary", "recovery_restore")
-        self.restore_newest.clicked.connect(self.restore_found)
-        self.restore_newest.hide()
         self.done = button(self.tr("Back to the welcome screen"), "primary", "recovery_done")
         self.done.clicked.connect(self.closed)
         self.done.hide()
         self.footer.addWidget(self.from_file)
         self.footer.addStretch(1)
         self.footer.addWidget(self.close_button)
-        self.footer.addWidget(self.restore_newest)
         self.footer.addWidget(self.done)
         self.search()
 
@@ -141,6 +143,7 @@ class RecoveryScreen(Screen):
                         self.tr("Restoring…"), self._recovered, self._failed)
 
     def _recovered(self, result: Recovery) -> None:
+        self.title.setText(self.tr("The kiosk's records were restored"))
         self._say(self.tr(
             "Restored: %n resident(s) are back. The kiosk is working again. The damaged "
             "file is kept as %1.", "", result.check.residents).replace(
