@@ -8,10 +8,16 @@ Phase 2, once the welcome screen has been painted (deferred with a zero timer):
     the lesson packs; import qtawesome and build the other screens (ui.flow). Until this
     is done the welcome screen's buttons are disabled and say it is getting ready.
 Nothing of reportlab or the certificate code is imported by either phase.
+
+Before phase 1 `run` also opens the log (kiosk.logs: a rotating file in the user log
+folder, faulthandler on) and installs the crash handler (ui.crash), so an error anywhere
+later is logged and brings the kiosk back to its welcome screen instead of ending it;
+SIGTERM and SIGINT quit cleanly despite the lock-down (ui.lockdown).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
@@ -19,8 +25,10 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTran
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from kiosk import paths, settings
+from kiosk import logs, paths, settings
 from ui import theme
+from ui.crash import CrashHandler
+from ui.lockdown import quit_on_signals
 from ui.main_window import MainWindow
 
 FONTS = paths.RESOURCES / "fonts"
@@ -92,9 +100,16 @@ def _finish_printing() -> None:
 
 def run(argv: list[str]) -> int:
     config = settings.load()
+    log_files = logs.setup()
     app = create_app(argv)
+    crashes = CrashHandler(app)
+    crashes.install()
     prepare(app, config)
     window = MainWindow(config)
+    crashes.crashed.connect(window.recover_from_crash)
+    # A system shutdown ends the kiosk like staff would: clean, lock-down lifted.
+    quit_on_signals(app, window.lockdown.allow_quit)
+    app.commitDataRequest.connect(lambda _manager: window.lockdown.allow_quit())
     app.aboutToQuit.connect(_finish_printing)
     exit_after_paint = os.environ.get("KIOSK_EXIT_AFTER_PAINT") == "1"
     if exit_after_paint:
@@ -110,7 +125,14 @@ def run(argv: list[str]) -> int:
         # request unanswered: take the whole screen's geometry ourselves as well.
         window.setGeometry(window.screen().geometry())
         window.showFullScreen()
-    return app.exec()
+    log = logging.getLogger(__name__)
+    log.info("the kiosk is running (process %s)", os.getpid())
+    try:
+        return app.exec()
+    finally:
+        crashes.uninstall()
+        log.info("the kiosk quit")
+        log_files.close()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -138,9 +138,9 @@ class KioskFlow(QObject):
         """The resident leaves: forget them, and clear every screen that showed them."""
         self.resident = None
         self.lesson = None
-        self.register.reset()
-        self.find.reset()
-        self.code.reset()
+        for screen in (self.register, self.find, self.code, self.choose, self.registered,
+                       self.skills, self.lessons, self.player, self.completed):
+            screen.reset()
         self.pending.resident_left()  # what they did is still stored once storage is back
         self.show(self.window.welcome)
 

@@ -1,15 +1,34 @@
 """The kiosk's one window: a stack of screens. It starts with the welcome screen alone;
-the rest is built in phase 2 of start-up (see ui.app)."""
+the rest is built in phase 2 of start-up (see ui.app).
+
+In kiosk mode (setting `fullscreen`) it cannot be closed from the touch screen or the
+keyboard (ui.lockdown): only staff can close it, from the console. Whoever is at it, an
+idle timeout (ui.idle) and an unexpected error (ui.crash) bring it back to the welcome
+screen with nothing of the last person left on any screen.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QPushButton, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
 
 from kiosk.settings import Settings
+from ui.idle import IdleWarning, IdleWatcher
+from ui.lockdown import LockDown
 from ui.modes import Mode, ModeManager
 from ui.screens.welcome import WelcomeScreen
+
+log = logging.getLogger(__name__)
 
 # What a staff shortcut opens on the console's certificates page.
 _SECTIONS = {"Ctrl+Shift+V": "verify", "Ctrl+Shift+P": "queue"}
@@ -30,6 +49,20 @@ class MainWindow(QMainWindow):
         # Holding the commune's name (or five quick taps on it) asks for a staff PIN.
         self.welcome.staff_requested.connect(lambda: self.show_console())
         self.modes = ModeManager(self)
+        self.lockdown = LockDown(config.fullscreen, self)
+        if config.fullscreen:
+            # No title bar to close it by, and above any other window where the platform
+            # lets a window say so.
+            self.setWindowFlags(self.windowFlags() | Qt.WindowType.FramelessWindowHint
+                                | Qt.WindowType.WindowStaysOnTopHint)
+        self.idle = IdleWatcher(config.idle_timeout, parent=self)
+        self.idle.warning.connect(self._idle_warning)
+        self.idle.warning_over.connect(self._idle_warning_over)
+        self.idle.expired.connect(self._idle_expired)
+        self._idle_overlay: IdleWarning | None = None
+        self._crash_notice = None
+        self.modes.entered.connect(self._watch_idle)
+        self.stack.currentChanged.connect(self._watch_idle)
         self.flow = None
         self.station = None
         self.startup_error: str | None = None
@@ -112,6 +145,7 @@ class MainWindow(QMainWindow):
         from ui.console.window import ConsoleScreen
 
         console = ConsoleScreen(ConsoleContext(self.station, user, modes=self.modes))
+        console.quit_requested.connect(self.quit_kiosk)
         shown = console.open_page(page) if page else None
         if section and hasattr(shown, "show_section"):
             shown.show_section(section)
@@ -134,3 +168,109 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.welcome)
         self.stack.removeWidget(screen)
         screen.deleteLater()
+
+    # -- lock-down ------------------------------------------------------------------------
+
+    def closeEvent(self, event) -> None:
+        """In kiosk mode nothing closes the window but staff (`quit_kiosk`)."""
+        if not self.lockdown.allows_close():
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.lockdown.locked:
+            event.accept()  # Escape at the top level leaves nothing, full screen included
+            return
+        super().keyPressEvent(event)
+
+    def quit_kiosk(self) -> None:
+        """Staff closed the kiosk from the console (or the system is shutting down)."""
+        log.info("the kiosk closes")
+        self.lockdown.allow_quit()
+        self.close()
+        QApplication.quit()
+
+    # -- back to the welcome screen -------------------------------------------------------
+
+    def return_to_welcome(self, reason: str = "idle", _attempt: int = 0) -> None:
+        """Leave whatever is on screen for the welcome screen, forgetting who was there
+        (`reason`: "idle" or "error"). A group session is left alone."""
+        if self.modes.mode is Mode.PRESENTER:
+            return
+        if _close_dialogs() and _attempt < 5:
+            # A dialog's own event loop ends once this call returns: go on after it.
+            QTimer.singleShot(0, self, lambda: self.return_to_welcome(reason, _attempt + 1))
+            return
+        if self.modes.mode is Mode.STAFF:
+            self._end_staff_session(reason)
+        elif self.flow is not None:
+            self.flow.to_welcome()
+        else:
+            self.show_screen(self.welcome)
+
+    def _end_staff_session(self, reason: str) -> None:
+        screen = self.current_screen()
+        if hasattr(screen, "sign_out"):
+            screen.sign_out(reason)  # the console: its audit entry says why
+        elif hasattr(screen, "closed"):
+            screen.closed.emit()
+        else:
+            self.modes.enter(Mode.KIOSK)
+            self.show_screen(self.welcome)
+
+    def recover_from_crash(self) -> None:
+        """An unexpected error (ui.crash): say so calmly and start again from welcome."""
+        from ui.crash import CrashNotice
+
+        mode = self.modes.mode
+        audience = {Mode.PRESENTER: "presenter", Mode.STAFF: "staff"}.get(mode, "resident")
+        self.return_to_welcome("error")
+        if self._crash_notice is None:
+            self._crash_notice = CrashNotice(self)
+        self._crash_notice.show_message(audience)
+
+    # -- idle timeout ---------------------------------------------------------------------
+
+    def _watch_idle(self, *_changed) -> None:
+        """Watch for an idle kiosk while someone's work is on screen: a resident past the
+        welcome screen, or staff (signed in or signing in). Never a group session."""
+        mode = self.modes.mode
+        if mode is Mode.PRESENTER:
+            active = False
+        elif mode is Mode.STAFF:
+            active = True
+        else:
+            active = self.current_screen() is not self.welcome
+        self.idle.set_active(active)
+
+    def _idle_warning(self, seconds: int) -> None:
+        if self._idle_overlay is None:
+            self._idle_overlay = IdleWarning(self)
+        self._idle_overlay.show_seconds(seconds, staff=self.modes.mode is Mode.STAFF)
+
+    def _idle_warning_over(self) -> None:
+        if self._idle_overlay is not None:
+            self._idle_overlay.hide()
+
+    def _idle_expired(self) -> None:
+        log.info("nobody touched the kiosk for %s s (%s mode): back to the welcome screen",
+                 self.idle.timeout_s, self.modes.mode.value)
+        self.return_to_welcome()
+
+
+def _close_dialogs() -> bool:
+    """Cancel every open modal dialog and popup (staff left a question open); True when
+    there was one."""
+    app = QApplication.instance()
+    closed = False
+    for _ in range(10):
+        widget = app.activePopupWidget() or app.activeModalWidget()
+        if widget is None:
+            break
+        closed = True
+        if isinstance(widget, QDialog):
+            widget.reject()
+        else:
+            widget.close()
+    return closed

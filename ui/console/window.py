@@ -78,10 +78,16 @@ def role_name(role: StaffRole) -> str:
     }[role]
 
 
+# Who may close the kiosk program (the one way out of kiosk mode).
+CLOSING_ROLES = frozenset({StaffRole.ADMIN, StaffRole.STAFF})
+
+
 class ConsoleScreen(QWidget):
-    """Signals `closed` when staff sign out; the kiosk then returns to its welcome screen."""
+    """Signals `closed` when staff sign out; the kiosk then returns to its welcome screen.
+    Signals `quit_requested` when admin or commune staff close the kiosk program."""
 
     closed = Signal()
+    quit_requested = Signal()
 
     def __init__(self, ctx: ConsoleContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,8 +135,12 @@ class ConsoleScreen(QWidget):
         who.setObjectName("console_user")
         column.addWidget(who)
         sign_out = button(self.tr("Sign out"), None, "console_sign_out")
-        sign_out.clicked.connect(self.sign_out)
+        sign_out.clicked.connect(lambda: self.sign_out())
         column.addWidget(sign_out)
+        if ctx.user.role in CLOSING_ROLES:
+            close_kiosk = button(self.tr("Close the kiosk"), None, "console_close_kiosk")
+            close_kiosk.clicked.connect(self.close_kiosk)
+            column.addWidget(close_kiosk)
         outer.addWidget(nav)
 
         self.stack = QStackedWidget()
@@ -155,13 +165,32 @@ class ConsoleScreen(QWidget):
         self.stack.setCurrentWidget(widget)
         return widget
 
-    def sign_out(self) -> None:
+    def sign_out(self, reason: str | None = None) -> None:
+        """`reason` "idle" or "error" when the kiosk signs staff out by itself."""
+        detail = {"reason": reason} if reason else {}
         try:
             with self.ctx.db.begin() as session:
-                audit(session, self.ctx.user, "login.sign_out")
+                audit(session, self.ctx.user, "login.sign_out", **detail)
         except SQLAlchemyError:
             log.exception("could not record the sign-out")
         self.closed.emit()
+
+    def close_kiosk(self) -> None:
+        """Close the kiosk program, after asking: residents cannot use it until it is
+        started again."""
+        from ui.console.settings_parts import ask
+
+        if not ask(self, self.tr("Close the kiosk?"),
+                   self.tr("The kiosk program closes and the computer's desktop shows. "
+                           "Residents cannot use the kiosk until it is started again."),
+                   self.tr("Close the kiosk")):
+            return
+        try:
+            with self.ctx.db.begin() as session:
+                audit(session, self.ctx.user, "station.close")
+        except SQLAlchemyError:
+            log.exception("could not record closing the kiosk")
+        self.quit_requested.emit()
 
     def current_page(self) -> QWidget:
         return self.stack.currentWidget()

@@ -178,10 +178,15 @@ class IdentityScreen(Screen):
     # -- navigation --------------------------------------------------------------------
 
     def reset(self) -> None:
+        """Empty every answer: the next person sees nothing of the last one."""
         for page in self.pages:
             page.show_error("")
             if page.editor() is not None:
-                page.editor().clear()
+                # setText, not clear(): clear() can be undone (Ctrl+Z would bring the
+                # last person's name back); setText empties the undo history too.
+                page.editor().setText("")
+        if self.register:
+            self.summary_page.summary.clear()
         if self.hamlet_page.group.checkedButton():
             self.hamlet_page.group.setExclusive(False)
             self.hamlet_page.group.checkedButton().setChecked(False)
@@ -318,7 +323,7 @@ class CodeScreen(Screen):
         self.reset()
 
     def reset(self) -> None:
-        self.edit.clear()
+        self.edit.setText("")  # no undo back to the last person's code
         self.hint.setText(self.tr("Or hold the card under the scanner."))
         set_role(self.hint, "muted")
         self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -356,8 +361,15 @@ class ChooseResidentScreen(Screen):
         self.new_button.clicked.connect(self.register_instead)
         self._buttons: list[QPushButton] = []
 
+    def reset(self) -> None:
+        """Forget the people listed (they stay on no screen after the resident leaves)."""
+        self.set_matches([])
+        self.title.clear()
+
     def set_matches(self, matches: list) -> None:
         for old in self._buttons:
+            self.list_host.removeWidget(old)
+            old.hide()
             old.deleteLater()
         self._buttons = []
         if not matches:

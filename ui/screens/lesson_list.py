@@ -34,14 +34,22 @@ class LessonListScreen(Screen):
         self.footer.addStretch(1)
         self._buttons: list[QPushButton] = []
 
-    def show_lessons(self, skill: Skill, lessons: list[Lesson],
-                     states: dict[str, LessonState]) -> None:
-        self.title.setText(skill.title)
+    def reset(self) -> None:
+        """The resident left: how far they got goes from the screen."""
+        self.title.clear()
+        self._remove_rows()
+
+    def _remove_rows(self) -> None:
         for old in self._buttons:
             self.rows.removeWidget(old)
             old.hide()
             old.deleteLater()
         self._buttons = []
+
+    def show_lessons(self, skill: Skill, lessons: list[Lesson],
+                     states: dict[str, LessonState]) -> None:
+        self.title.setText(skill.title)
+        self._remove_rows()
         for lesson in lessons:
             state = states.get(lesson.id, NOT_STARTED)
             locked = not is_open(lesson, lessons, states)

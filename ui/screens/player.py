@@ -154,6 +154,22 @@ class PlayerScreen(Screen):
         self.furthest = max(self.furthest, finished + 1)
         self.step_finished.emit(finished, self.view.first_try)
 
+    def reset(self) -> None:
+        """The resident left: stop reading aloud and drop the step with their answers."""
+        if self.speaker is not None:
+            self.speaker.stop()
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+        self.view = None
+        self.lesson = None
+        self.index = self.furthest = 0
+        self.check_results = {}
+        self.lesson_title.clear()
+        self.step_count.clear()
+        self.progress.reset()
+
     def check_score(self) -> int:
         return sum(self.check_results.values())
 

@@ -36,6 +36,10 @@ class RegisteredScreen(Screen):
         self.footer.addWidget(go, 2)
         self.footer.addStretch(1)
 
+    def reset(self) -> None:
+        self.title.clear()
+        self.code.clear()
+
     def show_resident(self, name: str, code: str) -> None:
         self.title.setText(self.tr("Welcome, %1!").replace("%1", name))
         set_role(self.title, name_role(name))
@@ -104,8 +108,17 @@ class CompletedScreen(Screen):
         self.go_button.setProperty("role", None)
         set_role(self.go_button, "secondary")
 
+    def reset(self) -> None:
+        """The resident left: no lesson, answer or certificate of theirs stays here."""
+        self._clear()
+        self.message.clear()
+        self.question.clear()
+        self.question.hide()
+
     def _clear(self) -> None:
         for old in self._buttons:
+            self.answers.removeWidget(old)
+            old.hide()
             old.deleteLater()
         self._buttons = []
         self.thanks.clear()

@@ -30,6 +30,11 @@ class SkillTile(QWidget):
         layout.addWidget(self.button)
         layout.addWidget(self.progress)
 
+    def reset(self) -> None:
+        self.progress.reset()
+        self.status = ""
+        self.button.setText(self.skill.title)
+
     def set_summary(self, summary: SkillSummary) -> None:
         self.progress.setRange(0, max(summary.total, 1))
         self.progress.setValue(summary.completed)
@@ -81,6 +86,16 @@ class SkillsScreen(Screen):
     def set_icons(self, icon_for) -> None:
         for skill, tile in self.tiles.items():
             tile.button.set_icon(icon_for(skill))
+
+    def reset(self) -> None:
+        """The resident left: their name, code and progress go from the screen."""
+        self.greeting.clear()
+        self.code.clear()
+        for tile in self.tiles.values():
+            tile.reset()
+        self._resume_lesson = None
+        self.continue_button.setText("")
+        self.continue_button.hide()
 
     def show_resident(self, name: str, code: str, summaries: dict[Skill, SkillSummary],
                       resume_lesson: Lesson | None) -> None:
