@@ -7,8 +7,9 @@ session state, the resident at the kiosk, and forgets it when they leave.
 Storage can fail under a resident (a locked file, a full disk, a lost server). What they
 do in a lesson is stored through ui.pending_writes, which keeps it in order while storage
 is away, so they carry on; an action that needs storage at once (signing up, signing in,
-opening the skills list) leaves them where they were, with their answers, and a banner
-on every screen (ui.widgets.storage_banner) says what is happening.
+opening the skills list) leaves them where they were, with their answers. A banner
+(ui.widgets.storage_banner) says what is happening; the screens with an on-screen keyboard
+have no room for it at 720 pixels and say it in their own message line instead.
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ from ui.screens.player import PlayerScreen
 from ui.screens.result import CompletedScreen, RegisteredScreen
 from ui.screens.skills import SkillsScreen
 from ui.storage_problems import short_wait, storage_problem
-from ui.theme import current_palette
-from ui.widgets.storage_banner import StorageBanner
+from ui.theme import current_palette, set_role
+from ui.widgets.storage_banner import StorageBanner, storage_message
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,7 @@ def keeps_place(handler):
         except STORAGE_ERRORS as exc:
             if not self.pending.action_failed(exc):
                 raise
+            self._tell_in_place()
             return None
         self.pending.action_succeeded()
         return result
@@ -97,6 +99,8 @@ class KioskFlow(QObject):
         for screen in (self.consent, self.register, self.registered, self.code, self.find,
                        self.choose, self.skills, self.lessons, self.player, self.completed):
             window.stack.addWidget(screen)
+        for screen in (self.consent, self.registered, self.choose, self.skills, self.lessons,
+                       self.player, self.completed):  # the ones without a keyboard
             screen.body.insertWidget(0, StorageBanner(self.pending, screen))
 
         welcome = window.welcome
@@ -132,6 +136,18 @@ class KioskFlow(QObject):
     def show(self, screen) -> None:
         self.window.show_screen(screen)
 
+    def _tell_in_place(self) -> None:
+        """Say why an action waits on a screen that has no room for the banner."""
+        if self.pending.notice is None:
+            return
+        text = storage_message(*self.pending.notice)
+        screen = self.window.current_screen()
+        if screen is self.code:
+            self.code.hint.setText(text)
+            set_role(self.code.hint, "notice")
+        elif screen in (self.find, self.register):
+            screen.pages[screen.current_index()].show_error(text)
+
     # -- arriving and leaving ------------------------------------------------------------
 
     def to_welcome(self) -> None:
@@ -165,10 +181,11 @@ class KioskFlow(QObject):
         except STORAGE_ERRORS as exc:
             if not self.pending.action_failed(exc):
                 raise
-            # The answers stay in the form; the same button sends them again.
-            self.register.summary_page.show_error(self.tr(
-                "Your sign-up could not be saved just now. Your answers are kept: please "
-                "wait a moment, then touch “Try again”."))
+            # The answers stay in the form; the same button sends them again. (The
+            # summary page has no keyboard, but the banner is left off the whole form.)
+            self.register.summary_page.show_error(
+                storage_message(*self.pending.notice) + "\n" + self.tr(
+                    "You are not signed up yet. What you typed is kept: touch “Try again”."))
             self.register.next_button.setText(self.tr("Try again"))
             return
         self.pending.action_succeeded()

@@ -175,6 +175,8 @@ class PendingWrites(QObject):
     `problem` is the storage problem last met (None when storage is well). `waiting` is
     True when the resident's last action could not be done (a sign-up, opening a list):
     they must wait and touch again, rather than carry on as after a kept answer.
+    `notice` is what the resident at the kiosk is told: nothing about the writes of an
+    earlier visit, which are retried all the same.
     """
 
     changed = Signal()  # problem, waiting or the number of kept writes changed
@@ -186,6 +188,7 @@ class PendingWrites(QObject):
         self.problem: StorageProblem | None = None
         self.waiting = False
         self._queue: list[Write] = []
+        self._of_this_visit = 0  # how many of the kept writes, at the end of the queue
         self._operation: operations.Operation | None = None
         self._delay = FIRST_RETRY_MS
         self._timer = QTimer(self)
@@ -201,6 +204,13 @@ class PendingWrites(QObject):
     def kept(self, resident_id: int | None = None) -> list[Write]:
         return [w for w in self._queue if resident_id in (None, w.resident_id)]
 
+    @property
+    def notice(self) -> tuple[StorageProblem, bool] | None:
+        """(problem, waiting) when the resident at the kiosk should be told, else None."""
+        if self.problem is None or not (self.waiting or self._of_this_visit):
+            return None
+        return self.problem, self.waiting
+
     # -- writing -----------------------------------------------------------------------
 
     def submit(self, write: Write) -> bool:
@@ -208,6 +218,7 @@ class PendingWrites(QObject):
         Errors that are not storage problems are raised, as without this queue."""
         if self._queue or self._operation is not None:
             self._queue.append(write)  # behind the ones kept before it
+            self._of_this_visit += 1
             self.waiting = False  # the resident carries on
             self.changed.emit()
             return False
@@ -221,7 +232,9 @@ class PendingWrites(QObject):
             log.warning("storage %s: keeping %s for later (%s)", problem.value, write,
                         type(exc.orig if isinstance(exc, DBAPIError) else exc).__name__)
             self._queue.append(write)
+            self._of_this_visit += 1
             self._set(problem, waiting=False)
+            self.changed.emit()
             self._schedule()
             return False
         self.action_succeeded()
@@ -253,7 +266,9 @@ class PendingWrites(QObject):
     def resident_left(self) -> None:
         """The resident went back to the welcome screen. What they could not do is not
         the next person's concern; what they did stays kept until it is stored."""
+        self._of_this_visit = 0
         self._set(self.problem if self._queue else None, waiting=False)
+        self.changed.emit()
 
     # -- reading -----------------------------------------------------------------------
 
@@ -301,6 +316,7 @@ class PendingWrites(QObject):
         self._operation = None
         done, error = result
         del self._queue[:done]
+        self._of_this_visit = min(self._of_this_visit, len(self._queue))
         if error is not None and not self._queue and self.problem is None:
             return  # a probe that failed after an action found storage well
         if error is not None:
@@ -340,6 +356,7 @@ class PendingWrites(QObject):
             return
         done, error = _apply_in_order(self.db, list(self._queue))
         del self._queue[:done]
+        self._of_this_visit = min(self._of_this_visit, len(self._queue))
         if self._queue:
             log.error("quitting with %d writes storage did not take (%s)",
                       len(self._queue), error)

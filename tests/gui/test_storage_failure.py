@@ -51,7 +51,7 @@ def banner(window) -> StorageBanner:
 
 def banner_text(window) -> str:
     shown = banner(window)
-    return shown.text.text() if shown.isVisible() else ""
+    return shown.text.text() if shown is not None and shown.isVisible() else ""
 
 
 def start_lesson(window, touch, name: str = "Lê Thị Sáu") -> residents.ResidentInfo:
@@ -168,6 +168,11 @@ def test_a_lesson_finished_while_locked_is_stored_after_the_resident_left(
         touch(window, "leave")
         assert window.current_screen() is window.welcome
         assert stored_answers(window, resident.id) == []
+        # The next person is not told about the writes of the one before.
+        touch(window, "start_new")
+        assert len(window.flow.pending) > 0
+        assert not banner(window).isVisible()
+        touch(window, "consent_decline")
     finally:
         lock.release()
 
@@ -201,9 +206,9 @@ def test_sign_up_while_locked_keeps_the_answers_and_tries_again(
         touch(window, "identity_next")  # "Đúng, đăng ký cho tôi"
         assert window.current_screen() is form  # still on the summary, answers kept
         assert form.summary_page.error.isVisible()
+        assert "đang bận" in form.summary_page.error.text()
         assert "Thử lại" in form.summary_page.error.text()
         assert form.next_button.text() == "Thử lại"
-        assert "chờ một lát" in banner_text(window)
         assert form.answers().full_name == "Phạm Văn Bảy"
         assert "Phạm Văn Bảy" in form.summary_page.summary.text()
     finally:
@@ -289,10 +294,15 @@ def test_a_full_disk_loses_nothing_and_says_so(qtbot, touch, make_window, lesson
     assert counted == taps + 1  # the earlier resident's rows were put in without counting
 
 
-def test_an_answer_given_again_after_a_lost_commit_is_stored_once(make_window, lessons_dir):
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_an_answer_given_again_after_a_lost_commit_is_stored_once(
+        backend, request, make_window, lessons_dir):
     """A retry that cannot know whether its first commit landed repeats the write with the
     moment of the answer: the answer is stored and counted once."""
+    if backend == "postgresql":
+        request.getfixturevalue("on_postgres")
     window = make_window()
+    assert window.station.db.kw["bind"].dialect.name == backend
     db = window.station.db
     resident = residents.register(db, full_name="Đặng Văn Chín", birth_year=1960,
                                   hamlet_id=residents.list_hamlets(db)[0].id,
@@ -306,3 +316,91 @@ def test_an_answer_given_again_after_a_lost_commit_is_stored_once(make_window, l
                             at=datetime(2026, 3, 2, 1, 30, 19, tzinfo=UTC))
     assert stored_answers(window, resident.id) == [(1, False, "0"), (1, True, "1")]
     assert step_counts(window) == {1: (2, 1)}
+
+
+# -- a shared PostgreSQL server that goes away ------------------------------------------
+
+@pytest.fixture(scope="module")
+def postgres():
+    """A private PostgreSQL server for this module (tests/postgres_server.py)."""
+    import os
+
+    from tests.postgres_server import PostgresServer, missing_requirements
+
+    reason = missing_requirements()
+    if reason is not None:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must run the PostgreSQL tests: {reason}", pytrace=False)
+        pytest.skip(reason)
+    server = PostgresServer.create()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.remove()
+
+
+@pytest.fixture
+def on_postgres(postgres, monkeypatch):
+    """The kiosk's database URL points at a new database of the server."""
+    name = postgres.create_database()
+    monkeypatch.setenv("KIOSK_DATABASE_URL", postgres.url(name))
+    yield postgres
+    if not postgres.running:  # a test that failed with the server away
+        postgres.start()
+    postgres.drop_database(name)
+
+
+def test_a_lost_server_is_shown_and_the_steps_are_stored_when_it_is_back(
+        qtbot, touch, on_postgres, make_window, lessons_dir):
+    server = on_postgres
+    window = make_window()
+    assert window.station.db.kw["bind"].dialect.name == "postgresql"
+    resident = start_lesson(window, touch)
+    player = window.current_screen()
+    touch(window, "step_next")
+
+    server.stop()  # mid-lesson, the kiosk loses its server
+    try:
+        touch(window, "option_0")
+        assert "Đang mất kết nối với máy chủ" in banner_text(window)
+        assert "cứ tiếp tục" in banner_text(window)
+        touch(window, "option_1")
+        touch(window, "step_next")
+        touch(window, "option_0")
+        touch(window, "option_1")
+        touch(window, "choice_check")
+        touch(window, "step_next")  # two steps answered without the server
+        assert player.step_count.text() == "Bước 4 / 4"
+        # Leaving the lesson needs the server: the resident stays, and is told to wait.
+        touch(window, "pause")
+        assert window.current_screen() is player
+        assert "chờ một lát" in banner_text(window)
+    finally:
+        server.start()
+
+    qtbot.waitUntil(lambda: not banner(window).isVisible(), timeout=WAIT_MS)
+    assert window.current_screen() is player
+    assert player.step_count.text() == "Bước 4 / 4"
+    assert stored_answers(window, resident.id) == EXPECTED_ANSWERS
+    assert step_counts(window) == {1: (2, 1), 2: (1, 0)}
+    assert stored_place(window, resident.id) == (3, [0, 1, 2])
+    touch(window, "pause")  # with the server back, the resident can leave the lesson
+    assert isinstance(window.current_screen(), SkillsScreen)
+
+    # A returning resident types their code while the server is away: told on the code
+    # screen (its keyboard leaves no room for the banner), and the code stays typed.
+    touch(window, "leave")
+    touch(window, "start_returning")
+    code_screen = window.current_screen()
+    qtbot.keyClicks(code_screen.edit, resident.learner_code)
+    server.stop()
+    try:
+        touch(window, "code_find")
+        assert window.current_screen() is code_screen
+        assert "Đang mất kết nối với máy chủ" in code_screen.hint.text()
+        assert code_screen.edit.text() == resident.learner_code
+    finally:
+        server.start()
+    touch(window, "code_find")
+    assert isinstance(window.current_screen(), SkillsScreen)

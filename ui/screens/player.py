@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QProgressBar, QScrollArea, QWidget
 
@@ -46,6 +46,7 @@ class PlayerScreen(Screen):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         touch_scrolling(self.scroll)
+        self.scroll.viewport().installEventFilter(self)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body.addWidget(self.scroll, 1)
         self.back_button = button(self.tr("Previous step"), None, "step_back")
@@ -109,9 +110,12 @@ class PlayerScreen(Screen):
                 self.speaker.say(self.read_aloud_text())
         self._shown_at = time.monotonic()
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        QTimer.singleShot(0, self, self._fit_phone)  # once the scroll area has its size
+    def eventFilter(self, watched, event) -> bool:
+        # The phone fits the room the step has, which changes with the window and when a
+        # banner shows above the step (ui.widgets.storage_banner).
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self, self._fit_phone)  # once the layout has settled
+        return super().eventFilter(watched, event)
 
     def _fit_phone(self) -> None:
         if self.view is not None:
