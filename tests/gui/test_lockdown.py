@@ -149,6 +149,7 @@ def test_team_members_cannot_close_the_kiosk(console_as):
     assert console.findChild(QPushButton, "console_sign_out") is not None
 
 
+@pytest.mark.slow
 def test_sigterm_quits_the_locked_kiosk_cleanly(tmp_path: Path):
     """`kiosk` in its own process, full screen (locked): a system shutdown's SIGTERM
     lifts the lock-down and quits through the event loop, with exit status 0."""
