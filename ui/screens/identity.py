@@ -3,14 +3,21 @@
 The resident answers one thing at a time (name, birth year, khóm/ấp, phone) with the
 on-screen keyboard, so nobody needs a physical keyboard. The screen only collects
 answers and emits them; ui.flow stores or looks them up and calls `show_error` back.
+
+Input is bounded where it is typed: a name stops at kiosk.text.MAX_NAME_LENGTH and says
+so; a name with characters the kiosk would not store (control or invisible characters,
+emoji) is shown cleaned, once, before it is taken; years and phone numbers take ASCII
+digits only; a scanned learner code may carry spaces, dashes and line ends, but
+anything that cannot be a code is said before any search.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIntValidator
+from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -21,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.residents import CODE_LENGTH, HamletInfo
-from kiosk.text import MAX_NAME_LENGTH
+from kiosk.residents import CODE_ALPHABET, CODE_LENGTH, HamletInfo, parse_code
+from kiosk.text import MAX_NAME_LENGTH, InvalidInput, clean_name, normalize_name
 from ui.screens.base import Screen, button, label
 from ui.theme import set_role
 from ui.touch import touch_scrolling
@@ -51,18 +58,28 @@ class _Page(QWidget):
         self.layout_.setSpacing(12)
         self.title = label(title, "title")
         self.layout_.addWidget(self.title)
-        if hint:
-            self.layout_.addWidget(label(hint, "muted"))
-        self.error = label("", "error")
+        self.hint = label(hint, "muted") if hint else None
+        # What went wrong takes the hint's place when there is one: at 720 px, with the
+        # keyboard open, there is no room for both.
+        self.error = label("", "notice" if hint else "error")
         self.error.hide()
+        if self.hint is not None:
+            self.layout_.addWidget(self.hint)
+            self.layout_.addWidget(self.error)
 
     def finish(self) -> None:
-        self.layout_.addWidget(self.error)
+        if self.hint is None:
+            self.layout_.addWidget(self.error)
         self.layout_.addStretch(1)
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
-        self.error.setVisible(bool(message))
+        # One goes before the other comes, so the page is never measured with both.
+        shown, hidden = (self.error, self.hint) if message else (self.hint, self.error)
+        if hidden is not None:
+            hidden.hide()
+        if shown is not None:
+            shown.show()
 
     def editor(self) -> QLineEdit | None:
         return None
@@ -77,7 +94,9 @@ class _TextPage(_Page):
         self.edit.setObjectName(f"edit_{field}")
         self.edit.setMaxLength(max_length)
         if digits_only:
-            self.edit.setValidator(QIntValidator(0, 10**9, self.edit))
+            # ASCII digits only, as many as the field holds (an 11-digit landline too).
+            self.edit.setValidator(QRegularExpressionValidator(
+                QRegularExpression(f"[0-9]{{0,{max_length}}}"), self.edit))
         self.layout_.addWidget(self.edit)
         self.finish()
 
@@ -149,6 +168,7 @@ class IdentityScreen(Screen):
         self.year_page = _TextPage("birth_year", self.tr("Your year of birth"),
                                    self.tr("For example: 1958"), "digits", 4, True)
         self.hamlet_page = _HamletPage(self.tr("Which khóm/ấp do you live in?"), hamlets)
+        self.name_page.edit.textChanged.connect(self._name_changed)
         self.pages: list[_Page] = [self.name_page, self.year_page, self.hamlet_page]
         if register:
             self.phone_page = _TextPage(
@@ -245,10 +265,31 @@ class IdentityScreen(Screen):
             hamlet_id=self.hamlet_page.value(),
             phone=self.phone_page.value() if self.register else "")
 
+    def _name_changed(self, text: str) -> None:
+        """Say so at once when the name reaches its limit (a paste is cut there)."""
+        if len(text) >= MAX_NAME_LENGTH:
+            self.name_page.show_error(self.message("name", "at_limit"))
+        elif self.name_page.error.text() == self.message("name", "at_limit"):
+            self.name_page.show_error("")
+
+    def _check_name(self) -> str:
+        """The core's own rules for names. Characters it would drop are taken out of the
+        field first, so the resident sees the name as it will be kept, and confirms."""
+        typed = self.name_page.value()
+        try:
+            normalize_name(typed)
+        except InvalidInput as exc:
+            return self.message(exc.field, exc.code)
+        cleaned = clean_name(typed)
+        if cleaned != unicodedata.normalize("NFC", " ".join(typed.split())):
+            self.name_page.edit.setText(cleaned)
+            return self.message("name", "cleaned")
+        return ""
+
     def _check(self, page: _Page) -> str:
         """Quick checks that need no database; the core checks everything again."""
-        if page is self.name_page and not any(c.isalpha() for c in page.value()):
-            return self.message("name", "empty")
+        if page is self.name_page:
+            return self._check_name()
         if page is self.year_page and len(page.value()) != 4:
             return self.message("birth_year", "invalid")
         if page is self.hamlet_page and page.value() is None:
@@ -259,7 +300,12 @@ class IdentityScreen(Screen):
         messages = {
             ("name", "empty"): self.tr("Please type your full name."),
             ("name", "no_letters"): self.tr("A name needs letters."),
-            ("name", "too_long"): self.tr("This name is too long."),
+            ("name", "too_long"): self.tr("This name is too long: at most %n letters.", "",
+                                          MAX_NAME_LENGTH),
+            ("name", "at_limit"): self.tr("A name has at most %n letters: nothing more "
+                                          "can be typed.", "", MAX_NAME_LENGTH),
+            ("name", "cleaned"): self.tr("Signs that are not part of a name were taken "
+                                         "out. Please check the name, then touch Next."),
             ("birth_year", "invalid"): self.tr("Please type the year with 4 digits, "
                                                "for example 1958."),
             ("birth_year", "out_of_range"): self.tr("Please check the year of birth."),
@@ -302,7 +348,8 @@ class CodeScreen(Screen):
         self.body.addWidget(self.hint)
         self.edit = QLineEdit()
         self.edit.setObjectName("edit_code")
-        self.edit.setMaxLength(CODE_LENGTH + 2)
+        # Room for what a scanner adds around the code (spaces, dashes, prefixes).
+        self.edit.setMaxLength(CODE_LENGTH * 4)
         self.edit.returnPressed.connect(self._submit)
         self.body.addWidget(self.edit)
         self.body.addStretch(1)
@@ -329,8 +376,18 @@ class CodeScreen(Screen):
         self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _submit(self) -> None:
-        if self.edit.text().strip():
-            self.submitted.emit(self.edit.text())
+        """Emit the code alone (case, spaces, dashes and line ends dropped), or say what a
+        code looks like when the text cannot be one."""
+        if not self.edit.text().strip():
+            return
+        code = parse_code(self.edit.text())
+        if len(code) != CODE_LENGTH or any(c not in CODE_ALPHABET for c in code):
+            self.hint.setText(self.tr("A learner code has %n letters and digits, like the "
+                                      "one on your card. Please type it again.", "",
+                                      CODE_LENGTH))
+            set_role(self.hint, "notice")
+            return
+        self.submitted.emit(code)
 
     def show_not_found(self) -> None:
         self.hint.setText(self.tr("No learner has this code. Please check it, or find "
