@@ -222,6 +222,39 @@ def test_sign_up_while_locked_keeps_the_answers_and_tries_again(
         assert (stored.full_name, stored.birth_year) == ("Phạm Văn Bảy", 1950)
 
 
+def test_quitting_stores_what_is_kept_if_storage_answers(
+        qtbot, touch, make_window, lessons_dir, monkeypatch):
+    monkeypatch.setattr(pending_writes, "FIRST_RETRY_MS", 600_000)  # no retry before quit
+    window = make_window()
+    resident = start_lesson(window, touch)
+    lock = WriteLock(database_file(window))
+    try:
+        touch(window, "step_next")
+        touch(window, "option_0")
+        assert len(window.flow.pending) == 2
+    finally:
+        lock.release()
+    window.flow.pending.flush()  # what the application's aboutToQuit runs
+    assert len(window.flow.pending) == 0
+    assert stored_answers(window, resident.id) == [(1, False, "0")]
+    assert stored_place(window, resident.id) == (1, [0])
+
+
+def test_other_database_errors_are_not_taken_for_storage_problems(make_window, lessons_dir):
+    """A broken rule is a bug to report, not a reason to keep a write and retry it."""
+    from sqlalchemy.exc import IntegrityError
+
+    from ui.storage_problems import storage_problem
+
+    window = make_window()
+    with pytest.raises(IntegrityError) as raised, window.station.db.begin() as session:
+        session.add(Resident(learner_code="X", full_name="A", name_folded="a",
+                             birth_year=1950, hamlet_id=999_999, consent_version="x",
+                             consent_at=datetime.now(UTC)))
+    assert storage_problem(raised.value) is None
+    assert storage_problem(ValueError("not from the database")) is None
+
+
 def fill_the_file(path: str, resident_id: int) -> int:
     """Let the database file grow no more, and fill what room is left with answers of an
     earlier resident (the commune's history); returns the file's page limit."""
