@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.db.models import Hamlet, Resident, ResidentTerm, utcnow
+from kiosk.db.transactions import begin_writing, clashed
 from kiosk.text import InvalidInput, fold, name_terms, normalize_name, normalize_phone
 
 Db = sessionmaker[Session]
@@ -25,6 +26,7 @@ CONSENT_VERSION = "2026-11"
 # No 0/O, 1/I, 2/Z, 5/S, 8/B: codes are read aloud and typed by people with weak sight.
 CODE_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679"
 CODE_LENGTH = 6
+CODE_ATTEMPTS = 20
 OLDEST_BIRTH_YEAR = 1900
 YOUNGEST_AGE = 6
 
@@ -83,39 +85,48 @@ def list_hamlets(db: Db) -> list[HamletInfo]:
         return [HamletInfo(h.id, h.name) for h in rows]
 
 
+def new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
 def register(
     db: Db, *, full_name: str, birth_year: int | str, hamlet_id: int,
     phone: str = "", consent_given: bool,
 ) -> ResidentInfo:
-    """Store a new resident who has agreed to the consent screen."""
+    """Store a new resident who has agreed to the consent screen.
+
+    The learner code is drawn at random; when another kiosk sharing the database holds it
+    already, another is drawn, in a savepoint of the same transaction
+    (kiosk.db.transactions)."""
     if not consent_given:
         raise InvalidInput("consent", "missing")
     name = normalize_name(full_name)
     year = validate_birth_year(birth_year)
     phone_digits = normalize_phone(phone)
-    for _ in range(20):
-        with db() as session:
-            if session.get(Hamlet, hamlet_id) is None:
-                raise InvalidInput("hamlet", "missing")
+    with db() as session:
+        begin_writing(session)
+        if session.get(Hamlet, hamlet_id) is None:
+            raise InvalidInput("hamlet", "missing")
+        for _ in range(CODE_ATTEMPTS):
             resident = Resident(
-                learner_code="".join(secrets.choice(CODE_ALPHABET)
-                                     for _ in range(CODE_LENGTH)),
-                full_name=name, name_folded=fold(name), birth_year=year,
-                hamlet_id=hamlet_id, phone=phone_digits,
-                consent_version=CONSENT_VERSION, consent_at=utcnow(),
-            )
-            session.add(resident)
+                learner_code=new_code(), full_name=name, name_folded=fold(name),
+                birth_year=year, hamlet_id=hamlet_id, phone=phone_digits,
+                consent_version=CONSENT_VERSION, consent_at=utcnow())
             try:
-                session.flush()
-                session.add_all(ResidentTerm(term=term, resident_id=resident.id)
-                                for term in name_terms(name))
-                session.commit()
-            except IntegrityError:  # the code was taken: draw another
-                session.rollback()
-                continue
-            session.refresh(resident)
-            return _info(resident)
-    raise RuntimeError("could not draw a free learner code")
+                with session.begin_nested():
+                    session.add(resident)
+            except IntegrityError as exc:
+                if not clashed(exc, "uq_residents_learner_code", "residents.learner_code"):
+                    raise
+                continue  # the code was taken: draw another
+            break
+        else:
+            raise RuntimeError("could not draw a free learner code")
+        session.add_all(ResidentTerm(term=term, resident_id=resident.id)
+                        for term in name_terms(name))
+        session.commit()
+        session.refresh(resident)
+        return _info(resident)
 
 
 def find(db: Db, *, full_name: str, birth_year: int | str, hamlet_id: int) -> list[ResidentInfo]:

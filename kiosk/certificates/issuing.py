@@ -32,6 +32,7 @@ from kiosk.certificates import CertificateData, CertificateKind
 from kiosk.certificates import token as tokens
 from kiosk.certificates.keys import CommuneKey
 from kiosk.db.models import Certificate, Resident, ResidentTerm, utcnow
+from kiosk.db.transactions import begin_writing, clashed
 from kiosk.lessons.schema import Lesson
 from kiosk.residents import Db
 from kiosk.settings import Settings
@@ -63,11 +64,13 @@ MAX_REASON_LENGTH = 500
 
 class IssueRefused(ValueError):
     """A certificate action staff asked for and the rules refuse; `message` is Vietnamese,
-    `code` says why for screens that want their own words."""
+    `code` says why for screens that want their own words. For "already_issued",
+    `current` is the certificate the resident holds."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str,
+                 current: IssuedCertificate | None = None) -> None:
         super().__init__(message)
-        self.code, self.message = code, message
+        self.code, self.message, self.current = code, message, current
 
 
 @dataclass(frozen=True)
@@ -184,17 +187,38 @@ def entitlements(db: Db, resident_id: int, lessons_by_skill: Mapping[Skill, list
     return found
 
 
+def _held(name: str, existing: IssuedCertificate) -> IssueRefused:
+    return IssueRefused("already_issued", (
+        f"{name} đã có chứng nhận {existing.title}, số {existing.serial} "
+        f"(cấp ngày {existing.data.issued_on:%d/%m/%Y}). Nếu cần bản mới, hãy chọn "
+        "“Cấp lại”; nếu chỉ cần in thêm, hãy in lại chứng nhận đó."), existing)
+
+
 def _insert(db: Db, *, resident_id: int, kind: CertificateKind, skill: Skill | None,
             skills: tuple[Skill, ...], completed_on: tuple[date, ...], settings: Settings,
             key: CommuneKey, actor: StaffUserInfo | None, today: date,
             replaces_id: int | None, action: str) -> IssuedCertificate:
-    """Sign and store a new certificate under a fresh serial, drawing again on a clash with
-    a serial another kiosk took at the same moment (the column is unique)."""
-    for _ in range(SERIAL_ATTEMPTS):
-        with db() as session:
-            resident = session.get(Resident, resident_id)
-            if resident is None:
-                raise IssueRefused("no_resident", "Không tìm thấy hồ sơ người dân này.")
+    """Sign and store a new certificate, in one transaction with the revocation of the one
+    it replaces and the audit entry.
+
+    Kiosks sharing a database may do the same at the same moment. A serial another kiosk
+    took is drawn again, in a savepoint (kiosk.db.transactions). A certificate for the
+    same achievement that another kiosk made current meanwhile refuses this one (the
+    unique indexes on current certificates, kiosk.db.models.Certificate): IssueRefused
+    naming the certificate that stands."""
+    with db() as session:
+        begin_writing(session)
+        resident = session.get(Resident, resident_id)
+        if resident is None:
+            raise IssueRefused("no_resident", "Không tìm thấy hồ sơ người dân này.")
+        old = session.get(Certificate, replaces_id) if replaces_id is not None else None
+        revoking = old is not None and old.revoked_at is None
+        if revoking:  # first: the new one takes its place as the current one
+            old.revoked_at = utcnow()
+            session.flush()
+        elif (current := _current_row(session, resident_id, kind, skill)) is not None:
+            raise _standing(resident.full_name, old, current, settings)
+        for _ in range(SERIAL_ATTEMPTS):
             data = CertificateData(
                 serial=tokens.new_serial(today.year), kind=kind, skills=skills,
                 completed_on=completed_on, resident_name=resident.full_name,
@@ -207,25 +231,51 @@ def _insert(db: Db, *, resident_id: int, kind: CertificateKind, skill: Skill | N
                 skill=skill.value if skill else None, issued_by_id=actor.id if actor else None,
                 signer_name=data.signer_name, signer_title=data.signer_title,
                 token=tokens.encode(data, key.private_key), replaces_id=replaces_id)
-            session.add(row)
             try:
-                session.flush()
-            except IntegrityError:  # the serial was taken: draw another
+                with session.begin_nested():
+                    session.add(row)
+            except IntegrityError as exc:
+                if clashed(exc, "uq_certificates_serial", "certificates.serial"):
+                    continue  # the serial was taken: draw another
+                name = resident.full_name
                 session.rollback()
-                continue
-            detail: dict[str, object] = {"serial": row.serial, "resident_id": resident_id,
-                                         "kind": kind.value, "skill": row.skill}
-            if replaces_id is not None:
-                old = session.get(Certificate, replaces_id)
-                detail["replaces"] = old.serial
-                if old.revoked_at is None:
-                    old.revoked_at = utcnow()
-                    old.revoked_reason = f"Đã cấp lại: thay bằng chứng nhận số {row.serial}."
-            audit(session, actor, action, **detail)
-            record = _record(row, settings)
-            session.commit()
-            return record
-    raise RuntimeError("could not draw a free certificate serial")
+                taken = _taken(session, name, old, kind, skill, resident_id, settings)
+                if taken is None:
+                    raise
+                raise taken from exc
+            break
+        else:
+            raise RuntimeError("could not draw a free certificate serial")
+        detail: dict[str, object] = {"serial": row.serial, "resident_id": resident_id,
+                                     "kind": kind.value, "skill": row.skill}
+        if old is not None:
+            detail["replaces"] = old.serial
+            if revoking:
+                old.revoked_reason = f"Đã cấp lại: thay bằng chứng nhận số {row.serial}."
+        audit(session, actor, action, **detail)
+        record = _record(row, settings)
+        session.commit()
+        return record
+
+
+def _taken(session: Session, name: str, old: Certificate | None, kind: CertificateKind,
+           skill: Skill | None, resident_id: int, settings: Settings) -> IssueRefused | None:
+    """What to say when another kiosk made a certificate current for the same achievement
+    between this one's checks and its insert (read after this one rolled back); None when
+    the insert failed for another reason."""
+    current = _current_row(session, resident_id, kind, skill)
+    return _standing(name, old, current, settings) if current is not None else None
+
+
+def _standing(name: str, old: Certificate | None, current: Certificate,
+              settings: Settings) -> IssueRefused:
+    """The refusal of a new certificate while `current` stands for the same achievement:
+    one issued (or reissued from `old`) by another kiosk a moment ago."""
+    if old is not None:
+        return IssueRefused("already_replaced", (
+            f"Chứng nhận số {old.serial} vừa được cấp lại bằng số {current.serial}; "
+            "hãy cấp lại từ chứng nhận mới nhất nếu vẫn cần."))
+    return _held(name, _record(current, settings))
 
 
 def issue(db: Db, resident_id: int, kind: CertificateKind, skill: Skill | None,
@@ -260,10 +310,7 @@ def issue(db: Db, resident_id: int, kind: CertificateKind, skill: Skill | None,
             f"Chưa cấp được chứng nhận Công dân số: {name} còn {len(missing)} kỹ năng chưa "
             "hoàn thành: " + "; ".join(f"“{s.title}”" for s in missing) + "."))
     if existing is not None:
-        raise IssueRefused("already_issued", (
-            f"{name} đã có chứng nhận {title_of(kind, skill)}, số {existing.serial} "
-            f"(cấp ngày {existing.data.issued_on:%d/%m/%Y}). Nếu cần bản mới, hãy chọn "
-            "“Cấp lại”; nếu chỉ cần in thêm, hãy in lại chứng nhận đó."))
+        raise _held(name, existing)
     completed_on = tuple(_local_date(summary[s].completed_at, today) for s in skills)
     return _insert(db, resident_id=resident_id, kind=kind, skill=skill, skills=skills,
                    completed_on=completed_on, settings=settings, key=key,

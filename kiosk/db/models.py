@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -38,6 +39,13 @@ NAMING = {
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def folded_text(length: int) -> String:
+    """Folded words (lower case ASCII) that search reads as ranges of an index
+    (`word >= "ng" AND word < "ng" + U+10FFFF`): compared byte by byte, as SQLite does, and
+    never by a server's language rules, which may skip spaces or place U+10FFFF anywhere."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
 
 
 class Base(DeclarativeBase):
@@ -70,7 +78,7 @@ class Resident(Base):
     learner_code: Mapped[str] = mapped_column(String(12), unique=True)
     full_name: Mapped[str] = mapped_column(String(200))
     # The name without case or diacritics, for search that ignores how it was typed.
-    name_folded: Mapped[str] = mapped_column(String(200), index=True)
+    name_folded: Mapped[str] = mapped_column(folded_text(200), index=True)
     birth_year: Mapped[int] = mapped_column(Integer, index=True)
     hamlet_id: Mapped[int] = mapped_column(ForeignKey("hamlets.id"), index=True)
     phone: Mapped[str | None] = mapped_column(String(20), index=True)
@@ -89,7 +97,7 @@ class ResidentTerm(Base):
 
     __tablename__ = "resident_terms"
 
-    term: Mapped[str] = mapped_column(String(64), primary_key=True)
+    term: Mapped[str] = mapped_column(folded_text(64), primary_key=True)
     resident_id: Mapped[int] = mapped_column(
         ForeignKey("residents.id", ondelete="CASCADE"), primary_key=True, index=True)
 
@@ -272,8 +280,23 @@ class CertificateKind(enum.StrEnum):
     ALL_SKILLS = "all_skills"  # "Công dân số"
 
 
+def _current(kind: CertificateKind) -> dict[str, object]:
+    where = text(f"revoked_at IS NULL AND kind = '{kind.value}'")
+    return {"unique": True, "sqlite_where": where, "postgresql_where": where}
+
+
 class Certificate(Base):
+    """An issued certificate. At most one is current (not revoked; a replaced one is
+    revoked) per resident and achievement: two kiosks issuing the same one at the same
+    moment cannot both succeed, whatever each saw before it wrote."""
+
     __tablename__ = "certificates"
+    __table_args__ = (
+        Index("uq_certificates_current_skill", "resident_id", "skill",
+              **_current(CertificateKind.SKILL)),
+        Index("uq_certificates_current_all_skills", "resident_id",
+              **_current(CertificateKind.ALL_SKILLS)),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     serial: Mapped[str] = mapped_column(String(40), unique=True)
