@@ -1,5 +1,6 @@
-"""Certificates on a real SQLite file: the commune's keys, the signed QR token, the issuing
-rules, and `kiosk verify` / `kiosk certificate` / `kiosk keys` as staff run them."""
+"""Certificates on a real SQLite file and a real PostgreSQL server: the commune's keys, the
+signed QR token, the issuing rules, and `kiosk verify` / `kiosk certificate` / `kiosk keys`
+as staff run them."""
 
 from __future__ import annotations
 
@@ -62,13 +63,12 @@ EVERY_DIACRITIC = " ".join("Ng" + "".join(EVERY_LETTER[i:i + 8])
 
 
 @pytest.fixture
-def config() -> settings.Settings:
-    return settings.load()  # conftest gives every test its own data folder
-
-
-@pytest.fixture
-def db(config):
-    return open_database(config.effective_database_url, DEMO_HAMLETS)
+def config(request) -> settings.Settings:
+    # conftest gives every test its own data folder; a test with a database on a server
+    # has the server's URL in its settings, so `kiosk ...` commands use it too.
+    if "db_url" in request.fixturenames:
+        request.getfixturevalue("db_url")
+    return settings.load()
 
 
 @pytest.fixture
@@ -785,11 +785,14 @@ def test_the_issued_list_finds_by_serial_or_name_newest_first_with_status(
     assert len(issuing.search(db, "", config, limit=2)) == 2
 
 
+# On PostgreSQL, tests/core/test_concurrency.py issues from eight kiosk processes at once.
+@pytest.mark.sqlite_only
 def test_serials_stay_unique_over_200_issues_from_two_kiosks(db, config, key):
     people = [register(db, f"Người thứ {i}", hamlet=i % len(DEMO_HAMLETS)) for i in range(40)]
     for person in people:
         complete(db, person.id, *Skill)
     second_kiosk = open_database(config.effective_database_url, DEMO_HAMLETS)
+    assert second_kiosk.kw["bind"].url == db.kw["bind"].url
     issued, errors = [], []
 
     def work(factory, group) -> None:
@@ -837,6 +840,9 @@ def run_kiosk(*args: str) -> subprocess.CompletedProcess:
                           timeout=120)
 
 
+# Seven kiosk processes: once is enough. The command line on a server's database is
+# test_kiosk_certificate_issue_uses_the_bundled_course.
+@pytest.mark.sqlite_only
 def test_kiosk_verify_prints_every_field_and_exits_0_only_when_valid(db, config, key,
                                                                        staff):
     person = register(db)

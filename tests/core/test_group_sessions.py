@@ -1,5 +1,5 @@
-"""Group sessions on a real SQLite file: starting, the roster, the group check, ending
-(completion as done in a group) and the certificates that follow."""
+"""Group sessions on a real SQLite file and a real PostgreSQL server: starting, the roster,
+the group check, ending (completion as done in a group) and the certificates that follow."""
 
 from __future__ import annotations
 
@@ -50,13 +50,10 @@ LESSONS = {x.id: x for x in SAFETY + PAYMENT}
 
 
 @pytest.fixture
-def config() -> settings.Settings:
+def config(request) -> settings.Settings:
+    if "db_url" in request.fixturenames:
+        request.getfixturevalue("db_url")  # a server's URL goes into the settings first
     return settings.load()
-
-
-@pytest.fixture
-def db(config):
-    return open_database(config.effective_database_url, DEMO_HAMLETS)
 
 
 @pytest.fixture

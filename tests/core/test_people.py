@@ -1,5 +1,5 @@
-"""Residents in the console, on a real SQLite file: search, a person's record, edit, merge,
-export and erase."""
+"""Residents in the console, on a real SQLite file and a real PostgreSQL server: search, a
+person's record, edit, merge, export and erase."""
 
 from __future__ import annotations
 
@@ -51,8 +51,8 @@ TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")  # none, huyền,
 
 @pytest.fixture(scope="module")
 def migrated(tmp_path_factory) -> Path:
-    """One migrated database with the demo commune, copied for each test (migrating
-    takes longer than most tests here)."""
+    """One migrated SQLite database with the demo commune, copied for each test (migrating
+    takes longer than most tests here). On PostgreSQL, conftest's template does this."""
     path = tmp_path_factory.mktemp("template") / "kiosk.sqlite3"
     factory = open_database(f"sqlite:///{path}", DEMO_HAMLETS)
     with factory() as session:
@@ -62,15 +62,19 @@ def migrated(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def db_file(tmp_path: Path, migrated: Path) -> Path:
-    path = tmp_path / "kiosk.sqlite3"
-    shutil.copyfile(migrated, path)
+def db_file(db_url: str, request) -> Path | None:
+    """The test's SQLite file, a copy of `migrated`; None on PostgreSQL."""
+    if not db_url.startswith("sqlite:///"):
+        return None
+    path = Path(db_url.removeprefix("sqlite:///"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(request.getfixturevalue("migrated"), path)
     return path
 
 
 @pytest.fixture
-def db(db_file: Path):
-    factory = open_database(f"sqlite:///{db_file}", DEMO_HAMLETS)
+def db(db_url: str, db_file: Path | None):
+    factory = open_database(db_url, DEMO_HAMLETS)
     yield factory
     factory.kw["bind"].dispose()
 
@@ -438,7 +442,9 @@ def test_edit_with_nothing_changed_writes_no_audit_entry(db):
 
 
 @pytest.fixture
-def config() -> settings.Settings:
+def config(request) -> settings.Settings:
+    if "db_url" in request.fixturenames:
+        request.getfixturevalue("db_url")  # a server's URL goes into the settings first
     return settings.load()
 
 
@@ -634,6 +640,7 @@ def erase_db(request, db):
     return db
 
 
+@pytest.mark.sqlite_only
 def test_erase_leaves_no_trace_of_the_name_in_the_database_file(erase_db, db_file, config,
                                                                key):
     db = erase_db

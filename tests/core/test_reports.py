@@ -1,4 +1,5 @@
-"""Each report against a real SQLite file whose true figures the test knows.
+"""Each report against a real SQLite file, and a real PostgreSQL server, whose true figures
+the test knows.
 
 Residents are registered and taught with the kiosk's own functions (kiosk.residents,
 kiosk.progress) over the bundled lessons; then the moments a skill was started and
@@ -10,7 +11,6 @@ kiosk.progress does when a skill is completed).
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
@@ -96,9 +96,8 @@ def pack(tmp_path_factory):
 
 
 @pytest.fixture
-def db(tmp_path: Path):
-    factory = open_database(f"sqlite:///{tmp_path / 'kiosk.sqlite3'}",
-                            ["Khóm A", "Khóm B", "Khóm C (đã gộp)", "Khóm D (đã gộp)"])
+def db(db_url: str):
+    factory = open_database(db_url, ["Khóm A", "Khóm B", "Khóm C (đã gộp)", "Khóm D (đã gộp)"])
     yield factory
     factory.kw["bind"].dispose()
 

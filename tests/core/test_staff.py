@@ -1,17 +1,17 @@
-"""Staff access in the core, on a real SQLite file: PIN hashes, first-start setup, sign-in
-and lockout (with an injected clock), managing accounts, roles, and the audit log."""
+"""Staff access in the core, on a real SQLite file and a real PostgreSQL server: PIN hashes,
+first-start setup, sign-in and lockout (with an injected clock), managing accounts, roles,
+and the audit log."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
+from sqlalchemy import insert, select
 
 from kiosk import staff
 from kiosk.db.engine import open_database
-from kiosk.db.models import StaffRole
+from kiosk.db.models import AuditEntry, StaffRole, StaffUser
 from kiosk.demo import DEMO_HAMLETS
 from kiosk.staff import Permission, SignInRefused, StaffError
 
@@ -27,23 +27,26 @@ def cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def db_file(tmp_path: Path) -> Path:
-    return tmp_path / "kiosk.sqlite3"
-
-
-@pytest.fixture
-def db(db_file: Path):
-    return open_database(f"sqlite:///{db_file}", DEMO_HAMLETS)
-
-
-@pytest.fixture
 def admin(db) -> staff.StaffUserInfo:
     return staff.setup_admin(db, "Lê Thị Thu Hà", "thuha", "2580")
 
 
-def actions(db_file: Path) -> list[str]:
-    with sqlite3.connect(db_file) as raw:
-        return [a for (a,) in raw.execute("select action from audit_log order by id")]
+def actions(db) -> list[str]:
+    with db() as session:
+        return list(session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)))
+
+
+def pin_hashes(db) -> dict[str, str]:
+    with db() as session:
+        return dict(session.execute(select(StaffUser.username, StaffUser.pin_hash)).all())
+
+
+def add_audit_entries(db, entries: list[tuple[int, str, datetime]]) -> None:
+    """(staff id, action, moment) rows written straight into the audit log."""
+    with db.begin() as session:
+        session.execute(insert(AuditEntry), [
+            {"staff_user_id": who, "action": action, "detail": "{}", "at": at}
+            for who, action, at in entries])
 
 
 def refusal(db, user, pin: str, now: datetime) -> SignInRefused:
@@ -83,23 +86,21 @@ def test_the_real_hash_is_argon2id_with_its_parameters_and_verifies(monkeypatch)
     assert not staff.verify_pin("2580", "!")  # not a hash: matches nothing
 
 
-def test_pins_are_stored_hashed_and_salted(db, db_file, admin):
+def test_pins_are_stored_hashed_and_salted(db, admin):
     second = staff.create_user(db, admin, "Trần Văn Bình", "binh", StaffRole.STAFF, "2580")
-    with sqlite3.connect(db_file) as raw:
-        hashes = dict(raw.execute("select username, pin_hash from staff_users"))
+    hashes = pin_hashes(db)
     assert set(hashes) == {"thuha", "binh"}
     assert all("2580" not in h and h.startswith("$argon2id$") for h in hashes.values())
     assert hashes["thuha"] != hashes["binh"]  # same PIN, different salt
     assert staff.authenticate(db, second.id, "2580", now=T0).username == "binh"
 
 
-def test_an_older_cheaper_hash_still_verifies_and_is_redone_on_sign_in(db, db_file, admin,
+def test_an_older_cheaper_hash_still_verifies_and_is_redone_on_sign_in(db, admin,
                                                                        monkeypatch):
     stronger = staff.PinHashCost(memory_kib=2048, iterations=2, lanes=1)
     monkeypatch.setattr(staff, "PIN_HASH_COST", stronger)
     staff.authenticate(db, "thuha", "2580", now=T0)
-    with sqlite3.connect(db_file) as raw:
-        (stored,) = raw.execute("select pin_hash from staff_users").fetchone()
+    (stored,) = pin_hashes(db).values()
     assert staff.hash_cost(stored) == stronger
     assert staff.authenticate(db, "thuha", "2580", now=T0).username == "thuha"
 
@@ -107,13 +108,13 @@ def test_an_older_cheaper_hash_still_verifies_and_is_redone_on_sign_in(db, db_fi
 # --- first start ----------------------------------------------------------------------
 
 
-def test_first_start_setup_creates_the_admin_and_signs_in(db, db_file):
+def test_first_start_setup_creates_the_admin_and_signs_in(db):
     assert not staff.has_staff(db)
     user = staff.setup_admin(db, "  Lê Thị Thu Hà ", "ThuHà", "2580")
     assert (user.display_name, user.username, user.role) == \
         ("Lê Thị Thu Hà", "thuha", StaffRole.ADMIN)
     assert staff.has_staff(db)
-    assert actions(db_file) == ["staff.setup", "login.ok"]
+    assert actions(db) == ["staff.setup", "login.ok"]
     assert staff.authenticate(db, user.id, "2580", now=T0) == user
 
 
@@ -184,11 +185,11 @@ def test_a_right_pin_resets_the_count(db, admin):
     assert refusal(db, admin.id, "9999", T0).locked_until == T0 + timedelta(minutes=5)
 
 
-def test_a_lockout_survives_reopening_the_database(db_file, db, admin):
+def test_a_lockout_survives_reopening_the_database(db_url, db, admin):
     for _ in range(5):
         refusal(db, admin.id, "9999", T0)
     db.kw["bind"].dispose()
-    reopened = open_database(f"sqlite:///{db_file}", DEMO_HAMLETS)
+    reopened = open_database(db_url, DEMO_HAMLETS)
     refused = refusal(reopened, admin.id, "2580", T0 + timedelta(minutes=1))
     assert refused.reason is SignInRefused.Reason.LOCKED
     member = staff.list_users(reopened)[0]
@@ -196,11 +197,11 @@ def test_a_lockout_survives_reopening_the_database(db_file, db, admin):
     assert member.failed_attempts == 5
 
 
-def test_failed_attempts_are_counted_across_reopening(db_file, db, admin):
+def test_failed_attempts_are_counted_across_reopening(db_url, db, admin):
     for _ in range(3):
         refusal(db, admin.id, "9999", T0)
     db.kw["bind"].dispose()
-    reopened = open_database(f"sqlite:///{db_file}", DEMO_HAMLETS)
+    reopened = open_database(db_url, DEMO_HAMLETS)
     assert refusal(reopened, admin.id, "9999", T0).attempts_left == 1
 
 
@@ -237,9 +238,9 @@ def test_an_admin_adds_staff_and_usernames_stay_unique(db, admin):
 
 
 @pytest.mark.parametrize("role", [StaffRole.STAFF, StaffRole.TEAM_MEMBER])
-def test_only_an_admin_manages_staff(db, db_file, admin, role):
+def test_only_an_admin_manages_staff(db, admin, role):
     member = staff.create_user(db, admin, "Trần Văn Bình", "binh", role, "5093")
-    before = actions(db_file)
+    before = actions(db)
     calls = [
         lambda: staff.create_user(db, member.info, "Ai Đó", "aido", StaffRole.ADMIN, "5093"),
         lambda: staff.change_role(db, member.info, member.id, StaffRole.ADMIN),
@@ -249,7 +250,7 @@ def test_only_an_admin_manages_staff(db, db_file, admin, role):
     for call in calls:
         with pytest.raises(staff.NotAllowed, match="không được phép"):
             call()
-    assert actions(db_file) == before
+    assert actions(db) == before
     assert staff.get_user(db, member.id).role == role
 
 
@@ -277,7 +278,7 @@ def test_the_last_active_admin_cannot_be_demoted_or_deactivated(db, admin):
     assert staff.get_user(db, admin.id).role == StaffRole.STAFF
 
 
-def test_the_command_line_resets_a_pin_and_adds_staff(db, db_file, admin):
+def test_the_command_line_resets_a_pin_and_adds_staff(db, admin):
     for _ in range(5):
         refusal(db, admin.id, "9999", T0)
     staff.reset_pin_from_command_line(db, "ThuHa", "8642")
@@ -292,7 +293,7 @@ def test_the_command_line_resets_a_pin_and_adds_staff(db, db_file, admin):
 # --- the audit log --------------------------------------------------------------------
 
 
-def test_sign_ins_failures_lockouts_and_staff_changes_are_audited(db, db_file, admin):
+def test_sign_ins_failures_lockouts_and_staff_changes_are_audited(db, admin):
     other = staff.create_user(db, admin, "Trần Văn Bình", "binh", StaffRole.STAFF, "5093")
     staff.change_role(db, admin, other.id, StaffRole.TEAM_MEMBER)
     staff.reset_pin(db, admin, other.id, "8642")
@@ -302,7 +303,7 @@ def test_sign_ins_failures_lockouts_and_staff_changes_are_audited(db, db_file, a
     for _ in range(5):
         refusal(db, other.id, "0000", T0)
     refusal(db, other.id, "8642", T0)
-    assert actions(db_file) == [
+    assert actions(db) == [
         "staff.setup", "login.ok", "staff.create", "staff.role", "staff.pin_reset",
         "staff.deactivate", "staff.reactivate", "login.ok",
         *["login.failed"] * 5, "login.locked", "login.refused"]
@@ -316,19 +317,16 @@ def test_sign_ins_failures_lockouts_and_staff_changes_are_audited(db, db_file, a
     assert role_change.detail == {"user_id": other.id, "username": "binh",
                                   "old": "staff", "new": "team_member"}
     # No PIN and no hash in any detail.
-    with sqlite3.connect(db_file) as raw:
-        details = " ".join(d or "" for (d,) in raw.execute("select detail from audit_log"))
+    with db() as session:
+        details = " ".join(d or "" for d in session.scalars(select(AuditEntry.detail)))
     assert "8642" not in details and "argon2" not in details
 
 
-def test_audit_entries_filter_by_time_and_kind_and_page(db, db_file, admin):
-    with sqlite3.connect(db_file) as raw:
-        raw.execute("delete from audit_log")
-        raw.executemany(
-            "insert into audit_log (staff_user_id, action, detail, at) values (?, ?, ?, ?)",
-            [(admin.id, "resident.edit" if i % 3 else "login.ok", "{}",
-              (T0 + timedelta(hours=i)).strftime("%Y-%m-%d %H:%M:%S.%f"))
-             for i in range(100)])
+def test_audit_entries_filter_by_time_and_kind_and_page(db, admin):
+    with db.begin() as session:
+        session.execute(AuditEntry.__table__.delete())
+    add_audit_entries(db, [(admin.id, "resident.edit" if i % 3 else "login.ok",
+                            T0 + timedelta(hours=i)) for i in range(100)])
     assert staff.count_audit_entries(db) == 100
     page = staff.audit_entries(db, limit=10, offset=10)
     assert [e.at for e in page] == [T0 + timedelta(hours=89 - i) for i in range(10)]
@@ -342,14 +340,10 @@ def test_audit_entries_filter_by_time_and_kind_and_page(db, db_file, admin):
     assert staff.count_audit_entries(db, action_prefix="login%") == 0  # no wildcards
 
 
-def test_the_next_page_after_an_entry_is_the_same_as_by_offset(db, db_file, admin):
-    with sqlite3.connect(db_file) as raw:
-        # Several entries share a moment: the order falls back on the entry's id.
-        raw.executemany(
-            "insert into audit_log (staff_user_id, action, detail, at) values (?, ?, ?, ?)",
-            [(admin.id, "login.ok", "{}",
-              (T0 + timedelta(minutes=i // 3)).strftime("%Y-%m-%d %H:%M:%S.%f"))
-             for i in range(50)])
+def test_the_next_page_after_an_entry_is_the_same_as_by_offset(db, admin):
+    # Several entries share a moment: the order falls back on the entry's id.
+    add_audit_entries(db, [(admin.id, "login.ok", T0 + timedelta(minutes=i // 3))
+                           for i in range(50)])
     by_offset = [staff.audit_entries(db, limit=7, offset=n) for n in range(0, 52, 7)]
     pages, last = [], None
     while page := staff.audit_entries(db, limit=7, after=last):

@@ -1,4 +1,5 @@
-"""Storage on a real SQLite file: the migration, the demo commune, residents, progress."""
+"""Storage on a real SQLite file and on a real PostgreSQL server (tests/core/conftest.py):
+the migrations, the demo commune, residents, progress."""
 
 import sqlite3
 import unicodedata
@@ -16,19 +17,17 @@ from kiosk.text import InvalidInput
 
 
 @pytest.fixture
-def db_file(tmp_path: Path) -> Path:
-    return tmp_path / "kiosk.sqlite3"
-
-
-@pytest.fixture
-def db(db_file: Path):
-    return open_database(f"sqlite:///{db_file}", DEMO_HAMLETS)
+def db_file(db_url: str) -> Path:
+    """The SQLite file of `db` (for tests marked sqlite_only)."""
+    assert db_url.startswith("sqlite:///")
+    return Path(db_url.removeprefix("sqlite:///"))
 
 
 def hamlet_id(db, index: int = 0) -> int:
     return residents.list_hamlets(db)[index].id
 
 
+@pytest.mark.sqlite_only
 def test_first_start_migrates_an_empty_file_and_seeds_the_demo_commune(db, db_file):
     engine = make_engine(f"sqlite:///{db_file}")
     tables = set(inspect(engine).get_table_names())
@@ -40,19 +39,19 @@ def test_first_start_migrates_an_empty_file_and_seeds_the_demo_commune(db, db_fi
     assert [h.name for h in residents.list_hamlets(db)] == list(DEMO_HAMLETS)
 
 
-def test_migrated_schema_matches_the_models(db, db_file):
+def test_migrated_schema_matches_the_models(db, db_url):
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
-    with make_engine(f"sqlite:///{db_file}").connect() as connection:
+    with make_engine(db_url).connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert diff == []
 
 
-def test_opening_twice_keeps_data_and_does_not_seed_again(db, db_file):
+def test_opening_twice_keeps_data_and_does_not_seed_again(db, db_url):
     resident = residents.register(db, full_name="Lê Văn Tám", birth_year=1950,
                                   hamlet_id=hamlet_id(db), consent_given=True)
-    again = open_database(f"sqlite:///{db_file}", ["Ấp khác"])
+    again = open_database(db_url, ["Ấp khác"])
     assert len(residents.list_hamlets(again)) == len(DEMO_HAMLETS)
     assert residents.get(again, resident.id).full_name == "Lê Văn Tám"
 
@@ -144,7 +143,7 @@ LESSON = Lesson.model_validate({
 })
 
 
-def test_progress_is_committed_per_step_and_resumes(db, db_file):
+def test_progress_is_committed_per_step_and_resumes(db, db_url):
     r = residents.register(db, full_name="Hồ Văn Bảy", birth_year=1949,
                            hamlet_id=hamlet_id(db), consent_given=True)
     assert progress.resume_step(db, r.id, LESSON) == 0
@@ -154,7 +153,7 @@ def test_progress_is_committed_per_step_and_resumes(db, db_file):
     progress.record_attempt(db, r.id, LESSON, 1, correct=True, answer="0", hints_used=1)
     progress.finish_step(db, r.id, LESSON, 1, correct_first_try=False)
     # A new process on the same file: the place is kept.
-    again = open_database(f"sqlite:///{db_file}", DEMO_HAMLETS)
+    again = open_database(db_url, DEMO_HAMLETS)
     assert progress.resume_step(again, r.id, LESSON) == 2
     assert not progress.states(again, r.id)["safety.test"].completed
     # Finishing an earlier step again never moves the place back.
@@ -297,6 +296,7 @@ def test_answers_are_counted_per_step_and_day(db):
                    ("safety.test", 1, LESSON.step_id(1), today, 4, 2, 4)]
 
 
+@pytest.mark.sqlite_only
 def test_upgrading_an_older_database_fills_the_new_tables(tmp_path: Path):
     """A kiosk that stored residents and progress before the console existed keeps them
     findable and counted after the upgrade."""
@@ -391,6 +391,7 @@ def test_an_outcome_answer_carries_the_khom_for_reports(db):
         assert session.scalar(select(OutcomeAnswer.hamlet_id)) == hamlet_id(db, 3)
 
 
+@pytest.mark.sqlite_only
 def test_upgrading_fills_outcome_khom_and_digital_citizens_and_downgrading_keeps_data(
         tmp_path: Path):
     """Revision 0004 fills outcome_answers.hamlet_id and residents.all_skills_completed_at
