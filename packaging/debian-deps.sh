@@ -52,9 +52,12 @@ RUN_PACKAGES=(
 # cups (the scheduler, with cups-client's lpadmin/lpstat/cupsenable), cups-bsd and
 # printer-driver-cups-pdf: tests/printing starts a private cupsd of its own with cups-pdf
 # queues and prints certificates through it; no system CUPS service needs to run.
+# postgresql: the storage tests also run on a private PostgreSQL server the tests start
+# themselves (tests/postgres_server.py: initdb, pg_ctl); the system cluster is not used.
 TEST_PACKAGES=(
     xvfb xauth poppler-utils fonts-noto-core x11-apps imagemagick hunspell hunspell-vi
     cups cups-client cups-bsd printer-driver-cups-pdf
+    postgresql
 )
 
 # The bundle (packaging/kiosk.spec) carries Python and Qt but links the system's OpenGL,
