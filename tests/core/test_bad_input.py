@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -493,3 +495,47 @@ def test_lessons_check_lists_each_broken_file_with_its_line(pack_dir, capsys):
     assert f"{pack_dir / 'safety' / 'nul.yaml'}:2: " in out
     assert f"{pack_dir / 'safety' / 'bomb.yaml'}: " in out
     assert "2 bài bị tắt" in out
+
+
+# -- A printer that is not there, or no print service at all -------------------------------
+
+def queued_certificate(tmp_path: Path) -> tuple[object, int]:
+    """A database in the settings' data folder with one certificate PDF waiting to print."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from kiosk import printing
+
+    config = settings.load()
+    db = open_database(config.effective_database_url, config.hamlets)
+    pdf = tmp_path / "certificate.pdf"
+    canvas = Canvas(str(pdf))
+    canvas.drawString(100, 700, "Giay chung nhan")
+    canvas.save()
+    job = printing.enqueue(db, config.data_dir, pdf, label="Chứng nhận thử",
+                           serials=["TEST-0001"])
+    return db, job.id
+
+
+@pytest.mark.parametrize(("printer", "said"), [
+    ("may-in-phong-van-hoa", "Không tìm thấy máy in “may-in-phong-van-hoa”"),
+    ("", "Máy tính chưa có máy in mặc định"),
+], ids=["named-printer", "default-printer"])
+def test_with_no_print_service_running_the_job_waits_with_a_clear_reason(
+        tmp_path, printer, said):
+    from kiosk import printing
+
+    db, job_id = queued_certificate(tmp_path)
+    # CUPS is not running: its socket is not there (the variable is read by libcups).
+    env = {**os.environ, "CUPS_SERVER": str(tmp_path / "no-cups" / "cups.sock"),
+           "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("PRINTER", None)
+    env.pop("LPDEST", None)
+    run = subprocess.run([sys.executable, "-m", "kiosk", "certificate", "print", "--queued",
+                          "--printer", printer], capture_output=True, text=True, env=env,
+                         timeout=120, cwd=Path(__file__).resolve().parents[2])
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert said in run.stderr and "Việc in vẫn nằm trong hàng đợi" in run.stderr
+    job = printing.get(db, job_id)
+    assert job.status == printing.PrintJobStatus.QUEUED and said in job.last_error
+    assert Path(job.pdf_path).read_bytes().startswith(b"%PDF-")
+    db.kw["bind"].dispose()
