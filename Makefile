@@ -5,6 +5,9 @@
 #   make lint         ruff + import contracts only
 #   make screenshots  render every screen to screenshots/
 #   make bench        start-up benchmark (reports; never fails the build)
+#   make bundle       build the one-folder bundle dist/tram-ky-nang-so/ (PyInstaller)
+#   make bundle-check build it if a source changed, then start and check it (CI runs this)
+#   make bundle-archive  the bundle as one .tar.gz file to carry to a commune's PC
 #   make translations update resources/translations from the source, then compile it
 #   make lock         regenerate requirements.lock from pyproject.toml (lock-upgrade: newest)
 #   make clean        remove .venv and everything generated
@@ -31,11 +34,11 @@ LOCK_ARGS ?=
 export PYTHON
 
 .PHONY: run test lint screenshots bench translations lock lock-upgrade clean deps-run deps-test \
-	install help
+	install help bundle bundle-check bundle-archive deps-bundle
 .DEFAULT_GOAL := help
 
 help:
-	@sed -n '3,11p' Makefile | sed 's/^# *//'
+	@sed -n '3,14p' Makefile | sed 's/^# *//'
 
 # --- system packages (idempotent: nothing happens when all are installed) -----------------
 
@@ -44,6 +47,9 @@ deps-run:
 
 deps-test:
 	@bash packaging/debian-deps.sh test
+
+deps-bundle:
+	@bash packaging/debian-deps.sh bundle
 
 # --- the virtual environment --------------------------------------------------------------
 
@@ -94,6 +100,40 @@ screenshots: deps-run
 bench: deps-run
 	@$(MAKE) --no-print-directory $(STAMP)
 	$(VPY) -m benchmarks $(BENCH_ARGS)
+
+# --- the one-folder bundle (packaging/kiosk.spec, packaging/README.md) -------------------
+# Rebuilt only when something it carries changed: the code, lessons, resources, the spec or
+# the files it copies, or the installed packages (the venv's stamp). About a minute on two
+# cores; PyInstaller's work files stay in build/pyinstaller.
+
+BUNDLE := dist/tram-ky-nang-so
+BUNDLE_PROGRAM := $(BUNDLE)/tram-ky-nang-so
+BUNDLE_INPUTS := $(filter-out packaging/check_bundle.py packaging/README.md packaging/windows/%, \
+	$(shell find kiosk ui lessons resources packaging -type f \
+	-not -path '*/__pycache__/*' -not -name '*.pyc' -not -name '*.ts' 2>/dev/null))
+BUNDLE_CHECK_ARGS ?=
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+
+$(BUNDLE_PROGRAM): $(STAMP) $(BUNDLE_INPUTS)
+	@echo "bundle: building $(BUNDLE) with PyInstaller"
+	@start=$$(date +%s); \
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist \
+	  --workpath build/pyinstaller packaging/kiosk.spec || exit 1; \
+	echo "bundle: built in $$(( $$(date +%s) - start )) s; $$(du -sh $(BUNDLE) | cut -f1) unpacked"
+
+bundle: deps-run
+	@$(MAKE) --no-print-directory $(STAMP)
+	@$(MAKE) --no-print-directory $(BUNDLE_PROGRAM)
+
+# Starts the bundle offscreen with fresh settings and data: first screen, database,
+# lessons, a certificate PDF, the speech service, screenshots (packaging/check_bundle.py).
+# BUNDLE_CHECK_ARGS=--quick leaves out the staff console's screenshots.
+bundle-check: bundle deps-bundle
+	$(VPY) packaging/check_bundle.py $(BUNDLE) $(BUNDLE_CHECK_ARGS)
+
+bundle-archive: bundle
+	tar -C dist -czf dist/tram-ky-nang-so-$(VERSION)-linux-x86_64.tar.gz tram-ky-nang-so
+	@ls -lh dist/tram-ky-nang-so-$(VERSION)-linux-x86_64.tar.gz
 
 # Finds every self.tr() string under ui/ (new ones come out "unfinished": translate them in
 # Qt Linguist, `.venv/bin/pyside6-linguist`, or in the .ts file), then compiles the .qm the
