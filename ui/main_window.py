@@ -66,6 +66,8 @@ class MainWindow(QMainWindow):
         self.flow = None
         self.station = None
         self.startup_error: str | None = None
+        self.damage = None  # kiosk.health.Damage when the records file was found damaged
+        self.maintenance = None  # ui.maintenance.Maintenance, once the kiosk is ready
         # The staff console, behind a PIN. Its pages can be asked for directly: broken
         # lessons and settings, checking a certificate (a USB scanner types the QR code's
         # text), printing the certificates residents asked for.
@@ -104,6 +106,7 @@ class MainWindow(QMainWindow):
             self.station = open_station(self.config)
         except DatabaseError as exc:
             self.startup_error = str(exc)
+            self.damage = getattr(exc, "damage", None)  # staff get the recovery screen
             self.welcome.set_ready(False, self.tr(
                 "The kiosk cannot open its records. Please ask a staff member for help."))
             self.ready.emit()
@@ -119,12 +122,32 @@ class MainWindow(QMainWindow):
             notice = self.tr("%n lesson(s) are switched off because of errors "
                              "(staff: Ctrl+Shift+L).", "", len(self.station.pack.disabled))
         self.welcome.set_ready(True, notice)
+        self.startup_error = self.damage = None
+        self._start_maintenance()
         self.ready.emit()
+
+    def _start_maintenance(self) -> None:
+        """Automatic backups in the background while the welcome screen waits."""
+        from ui.maintenance import Maintenance
+
+        if self.maintenance is not None:
+            self.maintenance.stop()
+        self.maintenance = Maintenance(
+            self.station, lambda: self.current_screen() is self.welcome, self)
+        self.maintenance.start()
 
     def show_console(self, page: str | None = None, shortcut: str | None = None) -> None:
         """Ask for a staff PIN, then open the console (at `page` if the role may see it)."""
         if self.modes.mode is Mode.PRESENTER:
             return  # a group session is on screen: its own controls end it first
+        if self.station is None and self.damage is not None:
+            from ui.screens.recovery import RecoveryScreen
+
+            # The records file is damaged: restore a backup, then start up again.
+            recovery = RecoveryScreen(self.config, self.damage)
+            recovery.recovered.connect(self.finish_startup)
+            self._show_staff_screen(recovery)
+            return
         if self.station is None:
             from ui.screens.problems import ProblemsScreen
 

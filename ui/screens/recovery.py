@@ -40,6 +40,7 @@ class RecoveryScreen(Screen):
         self.config = config
         self.damage = damage
         self.found: tuple[BackupFile, BackupCheck] | None = None
+        self._leave_when_done = False
         self.title = label(self.tr("The kiosk's records are damaged"), "title")
         self.top.addWidget(self.title, 1)
 
@@ -156,6 +157,14 @@ class RecoveryScreen(Screen):
 
     # --- shared ----------------------------------------------------------------------------
 
+    def sign_out(self, reason: str = "") -> None:
+        """Leave for the welcome screen (the idle timeout), but never in the middle of a
+        restore: then once it is over, so that the kiosk starts on what it restored."""
+        if self.work.busy:
+            self._leave_when_done = True
+            return
+        self.closed.emit()
+
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, operations.Cancelled):
             self._say(self.tr("Stopped. Nothing was changed."), "muted")
@@ -167,6 +176,9 @@ class RecoveryScreen(Screen):
     def _busy(self, busy: bool) -> None:
         for widget in (self.restore_newest, self.from_file, self.close_button):
             widget.setEnabled(not busy)
+        if not busy and self._leave_when_done:
+            self._leave_when_done = False
+            self.closed.emit()
 
     def _say(self, text: str, role: str) -> None:
         set_role(self.status, role)
