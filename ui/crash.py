@@ -6,9 +6,10 @@ its traceback (kiosk.logs puts the log in a rotating file), then `crashed` is em
 the UI thread so the window can show a calm message and go back to the welcome screen.
 
 A storm (the same error raised by every repaint, or a recovery that fails again) must
-neither fill the log nor stack messages: the same error within a minute is counted, not
-logged again, and `crashed` is emitted at most once per turn of the event loop and at most
-`STORM_LIMIT` times in `STORM_WINDOW_S`; past that the errors are only logged.
+neither fill the log nor stack messages: the same error within a minute is counted (one
+line at 10, 100, 1000... repeats), not logged again, and `crashed` is emitted at most once
+per turn of the event loop and at most `STORM_LIMIT` times in `STORM_WINDOW_S`; past that
+the errors are only logged.
 """
 
 from __future__ import annotations
@@ -67,6 +68,9 @@ class CrashLog:
         seen = self._seen.get(key)
         if seen is not None and now - seen.logged_at < REPEAT_WINDOW_S:
             seen.repeats += 1
+            if seen.repeats in (10, 100, 1000, 10_000):  # a storm still shows in the log
+                self._logger.error("the same error again %s: %d more time(s) so far",
+                                   where, seen.repeats)
             return False
         if seen is not None and seen.repeats:
             self._logger.error("the next error happened %d more time(s) in the minute "

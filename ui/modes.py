@@ -1,8 +1,11 @@
 """The kiosk's modes as explicit state: who is using it decides what it shows and allows.
 
-Only the resident mode exists in full yet; presenter and staff modes come with their
-features. Whoever changes the mode goes through `ModeManager.enter`, and anything that
-cares (idle timer, lock-down) listens to `entered`/`left` instead of checking flags.
+Kiosk is the resident at the touch screen; staff is the console (and its PIN pad);
+presenter is a group session on the projector (ui.presenter). Whoever changes the mode
+goes through `ModeManager.enter`, and anything that cares listens to `entered`/`left`
+instead of checking flags: the idle timeout (ui.main_window) watches in kiosk and staff
+mode, never in presenter mode; an unexpected error (ui.crash) signs staff out and returns
+residents to the welcome screen, but leaves a group session on the wall.
 """
 
 from __future__ import annotations

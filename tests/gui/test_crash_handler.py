@@ -110,6 +110,7 @@ def test_a_storm_of_the_same_error_shows_one_message_and_logs_it_once(qtbot, kio
     assert 1 <= len(recoveries) <= crash.STORM_LIMIT
     text = log_file.read_text(encoding="utf-8")
     assert text.count("ValueError: a paint that always fails") == 1
+    assert "100 more time(s) so far" in text  # the storm is in the log, in one line
     assert window.isVisible() and window.current_screen() is window.welcome
 
 
