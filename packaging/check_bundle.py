@@ -42,7 +42,10 @@ ROOT = Path(__file__).resolve().parent.parent
 NAME = "tram-ky-nang-so"
 BUDGET_MB = 250
 WINDOWS = sys.platform == "win32"
+# The program the desktop starts, which also runs the speech service. On Windows it has no
+# console, and kiosk.exe (the same program with one) runs the commands.
 EXE = NAME + (".exe" if WINDOWS else "")
+COMMAND = "kiosk.exe" if WINDOWS else NAME
 
 # Said on standard error by the offscreen platform whenever a window is shown; not ours.
 HARMLESS = ("This plugin does not support propagateSizeHints()",)
@@ -80,6 +83,7 @@ class Checker:
         self.bundle = bundle
         self.internal = bundle / "_internal"
         self.program = bundle / EXE
+        self.command = bundle / COMMAND
         self.work = work
         self.figures: list[str] = []
         self.env = self._environment()
@@ -106,8 +110,11 @@ class Checker:
     # -- running the bundle ---------------------------------------------------------------
 
     def run(self, *args: str, stdin: str | None = None, timeout: float = 120,
-            env: dict[str, str] | None = None, expect: int = 0) -> subprocess.CompletedProcess:
-        command = [str(self.program), *args]
+            env: dict[str, str] | None = None, expect: int = 0,
+            program: Path | None = None) -> subprocess.CompletedProcess:
+        """Run a command of the bundle (or `program`); fail on its exit status or on
+        anything unexpected on its standard error."""
+        command = [str(program or self.command), *args]
         try:
             done = subprocess.run(command, input=stdin, capture_output=True, text=True,
                                   encoding="utf-8", errors="replace", timeout=timeout,
@@ -135,9 +142,10 @@ class Checker:
     # -- the checks -----------------------------------------------------------------------
 
     def files(self) -> None:
-        if not self.program.is_file() or not os.access(self.program, os.X_OK):
-            raise CheckFailed(f"{self.program} is missing or not executable: build it with "
-                              "`make bundle`")
+        for program in {self.program, self.command}:
+            if not program.is_file() or not os.access(program, os.X_OK):
+                raise CheckFailed(f"{program} is missing or not executable: build it with "
+                                  "`make bundle`")
         wanted = REQUIRED + ([] if WINDOWS else REQUIRED_LINUX)
         missing = [path for path in wanted if not (self.internal / path).exists()]
         if missing:
@@ -173,7 +181,7 @@ class Checker:
 
     def first_paint(self) -> None:
         started = time.perf_counter()
-        self.run(env={"KIOSK_EXIT_AFTER_PAINT": "1"}, timeout=60)
+        self.run(env={"KIOSK_EXIT_AFTER_PAINT": "1"}, timeout=60, program=self.program)
         self.figures.append(f"start to first painted screen: {time.perf_counter() - started:.2f} s "
                             "(offscreen, new data folder)")
 
@@ -231,7 +239,8 @@ class Checker:
         service = self.internal / "ui" / "speech" / "service.py"
         requests = [{"cmd": "say", "id": 1, "text": "xin chào"}, {"cmd": "quit"}]
         done = self.run(str(service), "--engine", "mock", "--language", "en",
-                        stdin="".join(json.dumps(r) + "\n" for r in requests), timeout=30)
+                        stdin="".join(json.dumps(r) + "\n" for r in requests), timeout=30,
+                        program=self.program)
         events = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
         kinds = [event.get("event") for event in events]
         if "ready" not in kinds or "state" not in kinds:
