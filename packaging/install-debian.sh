@@ -46,9 +46,13 @@ kiosk_user=
 deps=yes
 action=install
 
-usage() {
-    sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2
-    exit 2
+usage() {  # usage STATUS: the header above, on stderr unless asked for with --help
+    if [[ $1 -eq 0 ]]; then
+        sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'
+    else
+        sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2
+    fi
+    exit "$1"
 }
 
 while [[ $# -gt 0 ]]; do
@@ -63,8 +67,8 @@ while [[ $# -gt 0 ]]; do
         --kiosk-user=*) kiosk_user="${1#*=}" ;;
         --no-deps) deps=no ;;
         --uninstall) action=uninstall ;;
-        -h|--help) usage ;;
-        *) echo "install-debian: unknown option $1" >&2; usage ;;
+        -h|--help) usage 0 ;;
+        *) echo "install-debian: unknown option $1" >&2; usage 2 ;;
     esac
     shift
 done
@@ -204,7 +208,7 @@ EOF
     say "kiosk mode at $user's login; LightDM logs in as $user ($lightdm_conf)"
     if [[ -z $destdir ]] && ! command -v lightdm >/dev/null; then
         say "note: LightDM is not installed, so nothing logs in as $user by itself yet." \
-            "Install it (apt-get install lightdm, with Xfce or LXQt), or set automatic" \
+            "Install it (apt-get install lightdm; Xfce, MATE and Cinnamon use it), or set automatic" \
             "login for $user in your display manager (GNOME: Settings > Users)."
     fi
 }
