@@ -55,6 +55,7 @@ __all__ = [
     "revocation_check",
     "revoke",
     "search",
+    "settle_merge",
 ]
 
 ALL_SKILLS_TITLE = "Công dân số"
@@ -316,6 +317,29 @@ def issue(db: Db, resident_id: int, kind: CertificateKind, skill: Skill | None,
                    completed_on=completed_on, settings=settings, key=key,
                    actor=actor, today=today, replaces_id=None,
                    action="certificate.issue")
+
+
+MERGE_REASON = "Gộp hồ sơ trùng: chứng nhận số {serial}, cùng nội dung, là bản đang dùng."
+
+
+def settle_merge(session: Session, keep_id: int, drop_id: int) -> list[str]:
+    """Before a merge moves `drop_id`'s certificates to `keep_id`: where both records hold
+    a current certificate for the same achievement, the kept record's stays current and
+    the other is revoked with a reason naming it, since a resident holds one current
+    certificate per achievement (kiosk.db.models.Certificate). Runs in the caller's
+    transaction; returns the serials revoked."""
+    current = select(Certificate).where(Certificate.revoked_at.is_(None))
+    kept = {(row.kind, row.skill): row.serial for row in session.scalars(
+        current.where(Certificate.resident_id == keep_id))}
+    revoked = []
+    for row in session.scalars(current.where(Certificate.resident_id == drop_id)).all():
+        serial = kept.get((row.kind, row.skill))
+        if serial is not None:
+            row.revoked_at = utcnow()
+            row.revoked_reason = MERGE_REASON.format(serial=serial)
+            revoked.append(row.serial)
+    session.flush()
+    return revoked
 
 
 def _normal_serial(serial: str) -> str:

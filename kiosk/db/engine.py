@@ -98,10 +98,19 @@ class NewerSchema(DatabaseError):
     """The database was migrated by a newer kiosk than this one."""
 
 
+def _known(revision: str) -> bool:
+    from alembic.util import CommandError
+
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def _check_known(connection: Connection) -> str | None:
+    """The database's revision; NewerSchema when this kiosk's migrations do not have it."""
     revision = MigrationContext.configure(connection).get_current_revision()
-    if revision is not None and \
-            ScriptDirectory.from_config(alembic_config()).get_revision(revision) is None:
+    if revision is not None and not _known(revision):
         raise NewerSchema(
             "Cơ sở dữ liệu đã được một phiên bản mới hơn của phần mềm nâng cấp "
             f"(phiên bản dữ liệu {revision}). Hãy cập nhật phần mềm của trạm này rồi mở lại.")

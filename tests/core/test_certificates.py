@@ -830,6 +830,68 @@ def test_a_serial_taken_at_the_same_moment_is_drawn_again(db, config, key, monke
     assert second.serial == "2026-QQQQQQ"
 
 
+@pytest.mark.parametrize("kind, skill", [(CertificateKind.SKILL, Skill.SAFETY),
+                                         (CertificateKind.ALL_SKILLS, None)])
+def test_two_kiosks_issuing_one_certificate_at_the_same_moment_store_it_once(
+        db, config, key, monkeypatch, kind, skill):
+    """Both kiosks found no certificate before either wrote (as if they checked at the
+    same instant): the database keeps one current certificate per resident and
+    achievement, and the second kiosk is told which one the resident holds."""
+    person = register(db)
+    complete(db, person.id, *Skill)
+    first = issuing.issue(db, person.id, kind, skill, config, key, lessons_by_skill=LESSONS)
+    real, checks = issuing._current_row, iter((1, 2))  # the two checks before writing
+    monkeypatch.setattr(issuing, "_current_row",
+                        lambda *args: None if next(checks, None) else real(*args))
+    with pytest.raises(issuing.IssueRefused) as refused:
+        issuing.issue(db, person.id, kind, skill, config, key, lessons_by_skill=LESSONS)
+    assert next(checks, None) is None  # both were made
+    assert refused.value.code == "already_issued"
+    assert refused.value.current.serial == first.serial
+    assert first.serial in refused.value.message
+    assert [c.serial for c in issuing.for_resident(db, person.id, config)] == [first.serial]
+    assert [a for a, _ in audit(db)] == ["certificate.issue"]
+
+
+def test_a_second_reissue_of_the_same_certificate_is_refused(db, config, key, staff):
+    person = register(db)
+    complete(db, person.id, Skill.SAFETY)
+    old = issuing.issue(db, person.id, CertificateKind.SKILL, Skill.SAFETY, config, key,
+                        lessons_by_skill=LESSONS)
+    new = issuing.reissue(db, old.serial, config, key, actor=staff)
+    # The other kiosk checked before this reissue was stored, and writes now.
+    with pytest.raises(issuing.IssueRefused) as refused:
+        issuing._insert(db, resident_id=person.id, kind=CertificateKind.SKILL,
+                        skill=Skill.SAFETY, skills=old.data.skills,
+                        completed_on=old.data.completed_on, settings=config, key=key,
+                        actor=staff, today=date.today(), replaces_id=old.id,
+                        action="certificate.reissue")
+    assert refused.value.code == "already_replaced" and new.serial in refused.value.message
+    assert [c.serial for c in issuing.for_resident(db, person.id, config)] == \
+        [old.serial, new.serial]
+
+
+def test_settling_a_merge_keeps_the_kept_records_certificate_current(db, config, key):
+    from kiosk.db.models import Certificate as Row
+
+    keep, drop = register(db), register(db, "Nguyen Thi Anh Hong", hamlet=1)
+    for person in (keep, drop):
+        complete(db, person.id, Skill.SAFETY)
+    complete(db, drop.id, Skill.PAYMENT)
+    mine, theirs, only_theirs = (
+        issuing.issue(db, rid, CertificateKind.SKILL, skill, config, key,
+                      lessons_by_skill=LESSONS)
+        for rid, skill in ((keep.id, Skill.SAFETY), (drop.id, Skill.SAFETY),
+                           (drop.id, Skill.PAYMENT)))
+    with db.begin() as session:
+        assert issuing.settle_merge(session, keep.id, drop.id) == [theirs.serial]
+        session.execute(update(Row).where(Row.resident_id == drop.id)
+                        .values(resident_id=keep.id))  # what the merge does next
+    held = {c.serial: c for c in issuing.for_resident(db, keep.id, config)}
+    assert not held[mine.serial].revoked and not held[only_theirs.serial].revoked
+    assert held[theirs.serial].revoked and mine.serial in held[theirs.serial].revoked_reason
+
+
 # --- the command line -------------------------------------------------------------------
 
 

@@ -460,3 +460,174 @@ def test_upgrading_fills_outcome_khom_and_digital_citizens_and_downgrading_keeps
         assert raw.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == rows, table
     raw.close()
     engine.dispose()
+
+
+# --- a shared server ------------------------------------------------------------------
+
+
+def test_first_start_on_an_empty_database_migrates_it_and_seeds_the_demo_commune(
+        empty_db_url):
+    from kiosk.db.engine import current_revision
+
+    db = open_database(empty_db_url, DEMO_HAMLETS)
+    assert current_revision(db.kw["bind"]) == head_revision()
+    assert [h.name for h in residents.list_hamlets(db)] == list(DEMO_HAMLETS)
+    db.kw["bind"].dispose()
+
+
+def test_kiosks_starting_together_on_a_new_server_migrate_and_seed_it_once(postgres):
+    """Six kiosks switched on at once against an empty database: one migrates (the others
+    wait for its advisory lock), one seeds the commune, all of them open."""
+    import threading
+
+    from kiosk.db.engine import current_revision
+
+    url = postgres.url(postgres.create_database())
+    opened, errors = [], []
+    start = threading.Barrier(6)
+
+    def kiosk() -> None:
+        start.wait()
+        try:
+            opened.append(open_database(url, DEMO_HAMLETS))
+        except Exception as exc:  # collected, asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=kiosk) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and len(opened) == 6
+    assert current_revision(opened[0].kw["bind"]) == head_revision()
+    assert [h.name for h in residents.list_hamlets(opened[-1])] == list(DEMO_HAMLETS)
+    for db in opened:
+        db.kw["bind"].dispose()
+
+
+@pytest.mark.parametrize("scheme", ["postgresql+psycopg", "postgresql"])
+def test_a_server_nobody_answers_on_is_reported_in_vietnamese(scheme):
+    import socket
+
+    from kiosk.db.engine import DatabaseError
+
+    with socket.socket() as taken:  # bound, never listening: connections are refused
+        taken.bind(("127.0.0.1", 0))
+        port = taken.getsockname()[1]
+        with pytest.raises(DatabaseError) as refused:
+            open_database(f"{scheme}://kiosk:mat-khau-bi-mat@127.0.0.1:{port}/kiosk",
+                          DEMO_HAMLETS)
+    message = str(refused.value)
+    assert f"Không kết nối được máy chủ cơ sở dữ liệu 127.0.0.1:{port}" in message
+    assert "database_url" in message and "“kiosk”" in message
+    assert "mat-khau-bi-mat" not in message
+
+
+def test_a_database_a_newer_kiosk_migrated_is_refused_in_vietnamese(db, db_url):
+    from sqlalchemy import text
+
+    from kiosk.db.engine import DatabaseError
+
+    engine = make_engine(db_url)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+    engine.dispose()
+    with pytest.raises(DatabaseError, match="phiên bản mới hơn của phần mềm"):
+        open_database(db_url, DEMO_HAMLETS)
+
+
+def test_a_learner_code_another_kiosk_took_is_drawn_again_in_the_same_transaction(
+        db, monkeypatch):
+    """The code is unique: a clash is drawn again in a savepoint, so the rest of the
+    registration (the name's search words) is stored with the new code."""
+    first = residents.register(db, full_name="Lê Văn Tám", birth_year=1950,
+                               hamlet_id=hamlet_id(db), consent_given=True)
+    draws = iter([first.learner_code, first.learner_code, "QQQQQQ"])
+    monkeypatch.setattr(residents, "new_code", lambda: next(draws))
+    second = residents.register(db, full_name="Lê Thị Tám", birth_year=1951,
+                                hamlet_id=hamlet_id(db), consent_given=True)
+    assert second.learner_code == "QQQQQQ"
+    assert residents.find_by_code(db, "QQQ QQQ").full_name == "Lê Thị Tám"
+    from kiosk.db.models import ResidentTerm
+
+    with db() as session:
+        terms = session.scalars(select(ResidentTerm.term).where(
+            ResidentTerm.resident_id == second.id).order_by(ResidentTerm.term)).all()
+    assert terms == ["le", "tam", "thi"]
+
+
+def test_revision_0005_keeps_one_current_certificate_per_achievement_and_goes_back(
+        empty_db_url, backend):
+    """Kiosks that shared a server before 0005 could issue one certificate twice at the
+    same moment: the newest stays current, the other is revoked naming it. From then on
+    the database refuses a second current one; downgrading lifts that again."""
+    from datetime import UTC, datetime
+
+    from alembic import command
+    from sqlalchemy import insert, text, update
+    from sqlalchemy.exc import IntegrityError
+
+    from kiosk.db.engine import alembic_config
+    from kiosk.db.models import Certificate, Hamlet, Resident
+
+    engine = make_engine(empty_db_url)
+    config = alembic_config()
+
+    def migrate(to: str, step=command.upgrade) -> None:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            step(config, to)
+
+    def certificate(serial: str, kind: str, skill: str | None, day: int) -> dict:
+        return {"serial": serial, "resident_id": 1, "kind": kind, "skill": skill,
+                "issued_at": datetime(2026, 3, day, tzinfo=UTC), "token": "x"}
+
+    migrate("0004")
+    with engine.begin() as c:
+        c.execute(insert(Hamlet), [{"id": 1, "name": "Khóm 1", "sort_order": 0,
+                                    "active": True}])
+        moment = datetime(2026, 1, 1, tzinfo=UTC)
+        c.execute(insert(Resident), [{
+            "id": 1, "learner_code": "ACDEFG", "full_name": "Lê Thị Hai",
+            "name_folded": "le thi hai", "birth_year": 1950, "hamlet_id": 1,
+            "consent_version": "x", "consent_at": moment, "created_at": moment,
+            "updated_at": moment}])
+        c.execute(insert(Certificate), [
+            certificate("2026-AAAAAA", "skill", "safety", 1),
+            certificate("2026-BBBBBB", "skill", "safety", 2),  # the same, a day later
+            certificate("2026-CCCCCC", "skill", "payment", 1),
+            certificate("2026-DDDDDD", "all_skills", None, 3),
+            certificate("2026-EEEEEE", "all_skills", None, 4)])
+    migrate("head")
+
+    def standing() -> dict[str, str | None]:
+        with engine.connect() as c:
+            return dict(c.execute(select(Certificate.serial, Certificate.revoked_reason)
+                                  .order_by(Certificate.serial)).all())
+
+    reasons = standing()
+    assert [serial for serial, reason in reasons.items() if reason is None] == [
+        "2026-BBBBBB", "2026-CCCCCC", "2026-EEEEEE"]
+    assert "2026-BBBBBB" in reasons["2026-AAAAAA"]
+    assert "2026-EEEEEE" in reasons["2026-DDDDDD"]
+    for duplicate in (certificate("2026-FFFFFF", "skill", "payment", 5),
+                      certificate("2026-GGGGGG", "all_skills", None, 5)):
+        with pytest.raises(IntegrityError), engine.begin() as c:
+            c.execute(insert(Certificate), [duplicate])
+    with engine.begin() as c:  # a revoked one may stand beside the current one
+        c.execute(insert(Certificate), [certificate("2026-HHHHHH", "skill", "payment", 5)
+                                        | {"revoked_at": datetime(2026, 3, 6, tzinfo=UTC)}])
+    if backend == "postgresql":
+        with engine.connect() as c:
+            assert c.execute(text(
+                "SELECT table_name, collation_name FROM information_schema.columns "
+                "WHERE column_name IN ('term', 'name_folded') ORDER BY table_name")).all() \
+                == [("resident_terms", "C"), ("residents", "C")]
+
+    migrate("0004", command.downgrade)
+    with engine.begin() as c:  # as before 0005: nothing stops a second current one
+        c.execute(update(Certificate).where(Certificate.serial == "2026-AAAAAA")
+                  .values(revoked_at=None))
+    migrate("head")
+    assert standing()["2026-AAAAAA"] is not None
+    engine.dispose()
