@@ -718,9 +718,12 @@ def _cmd_staff_add(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_staff_commands(sub: argparse._SubParsersAction) -> None:
-    from kiosk.db.models import StaffRole
+# The values of kiosk.db.models.StaffRole, written out: importing the models here would load
+# SQLAlchemy before the kiosk's first screen is painted (tests check the two agree).
+STAFF_ROLES = ("admin", "staff", "team_member")
 
+
+def _add_staff_commands(sub: argparse._SubParsersAction) -> None:
     staff = sub.add_parser("staff", help="tài khoản cán bộ").add_subparsers(
         dest="staff_cmd", required=True)
     staff.add_parser("list", help="danh sách cán bộ, vai trò, tài khoản ngừng hay bị khóa"
@@ -737,7 +740,7 @@ def _add_staff_commands(sub: argparse._SubParsersAction) -> None:
                     "tiên của trạm là quản trị viên, trừ khi chọn --role khác.")
     add.add_argument("--name", metavar="HỌ_TÊN")
     add.add_argument("--username", metavar="TÊN_ĐĂNG_NHẬP")
-    add.add_argument("--role", choices=[r.value for r in StaffRole],
+    add.add_argument("--role", choices=STAFF_ROLES,
                      help="admin, staff (cán bộ xã) hoặc team_member (tổ viên)")
     add.set_defaults(func=_cmd_staff_add)
 

@@ -121,7 +121,7 @@ DECLARED: tuple[Setting, ...] = (
     Setting("hamlets", _as_str_list, lambda: demo.DEMO_HAMLETS,
             "The khóm/ấp/thôn/tổ dân phố of the commune, used to seed the database."),
     Setting("data_dir", _as_path, paths.default_data_dir,
-            "Folder for the database, keys, backups and logs."),
+            "Folder for the database, keys and backups (logs go to the user log folder)."),
     Setting("database_url", _as_str, lambda: "",
             "SQLAlchemy URL of a shared database; empty means the SQLite file in data_dir."),
     Setting("lessons_dir", _as_path, lambda: paths.BUNDLED_LESSONS,

@@ -32,6 +32,10 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             monkeypatch.delenv(name)
     # The voice runs in a child process of its own; tests that need it turn it on.
     monkeypatch.setenv("KIOSK_READ_ALOUD", "false")
+    # No background backup in the middle of a widget test; tests of it turn it back on.
+    monkeypatch.setenv("KIOSK_BACKUP_EVERY_HOURS", "0")
+    # Log files go to the test's folder, not the user's log folder.
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     return data
 
 

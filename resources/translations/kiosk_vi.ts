@@ -4,6 +4,14 @@
 <context>
     <name>AudienceView</name>
     <message>
+        <source>Back to the controls (F5)</source>
+        <translation>Về màn hình điều khiển (F5)</translation>
+    </message>
+    <message>
+        <source>This is the right answer.</source>
+        <translation>Đây là đáp án đúng.</translation>
+    </message>
+    <message>
         <source>Group check</source>
         <translation>Kiểm tra nhóm</translation>
     </message>
@@ -191,6 +199,14 @@
     <message>
         <source>learner code</source>
         <translation>mã học viên</translation>
+    </message>
+    <message>
+        <source>nobody used the kiosk</source>
+        <translation>không có ai thao tác</translation>
+    </message>
+    <message>
+        <source>an unexpected error</source>
+        <translation>lỗi bất ngờ</translation>
     </message>
     <message>
         <source>yes</source>
@@ -440,6 +456,10 @@
         <source>Session certificates</source>
         <translation>Chứng nhận của buổi học</translation>
     </message>
+    <message>
+        <source>Kiosk closed</source>
+        <translation>Đóng Trạm</translation>
+    </message>
 </context>
 <context>
     <name>BackupListModel</name>
@@ -462,6 +482,10 @@
     <message>
         <source>Backup</source>
         <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <source>Automatic backup</source>
+        <translation>Sao lưu tự động</translation>
     </message>
 </context>
 <context>
@@ -649,6 +673,12 @@ Toàn bộ dữ liệu của trạm sẽ được thay bằng bản sao lưu nà
     <message>
         <source>Find</source>
         <translation>Tìm</translation>
+    </message>
+    <message numerus="yes">
+        <source>A learner code has %n letters and digits, like the one on your card. Please type it again.</source>
+        <translation>
+            <numerusform>Mã học viên gồm %n chữ và số, như trên thẻ của bà con. Bà con nhập lại giúp nhé.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No learner has this code. Please check it, or find yourself by name.</source>
@@ -879,6 +909,18 @@ Toàn bộ dữ liệu của trạm sẽ được thay bằng bản sao lưu nà
         <translation>Đăng xuất</translation>
     </message>
     <message>
+        <source>Close the kiosk</source>
+        <translation>Đóng Trạm</translation>
+    </message>
+    <message>
+        <source>Close the kiosk?</source>
+        <translation>Đóng Trạm?</translation>
+    </message>
+    <message>
+        <source>The kiosk program closes and the computer&apos;s desktop shows. Residents cannot use the kiosk until it is started again.</source>
+        <translation>Chương trình Trạm sẽ đóng lại và màn hình trở về máy tính. Bà con không dùng được Trạm cho đến khi Trạm được mở lại.</translation>
+    </message>
+    <message>
         <source>This page could not be opened. The error is in the kiosk&apos;s log; every other page works.</source>
         <translation>Không mở được trang này. Lỗi đã được ghi vào nhật ký của trạm; các trang khác vẫn dùng được.</translation>
     </message>
@@ -922,6 +964,10 @@ Toàn bộ dữ liệu của trạm sẽ được thay bằng bản sao lưu nà
         <translation>Màn hình đen (B)</translation>
     </message>
     <message>
+        <source>The projector shows this view too</source>
+        <translation>Màn hình chiếu cũng đang hiện trang này</translation>
+    </message>
+    <message>
         <source>Next</source>
         <translation>Tiếp</translation>
     </message>
@@ -952,10 +998,6 @@ Toàn bộ dữ liệu của trạm sẽ được thay bằng bản sao lưu nà
     <message>
         <source>Back to the controls (F5)</source>
         <translation>Về màn hình điều khiển (F5)</translation>
-    </message>
-    <message>
-        <source>Show the answer, then next</source>
-        <translation>Hiện đáp án, rồi tiếp</translation>
     </message>
     <message>
         <source>question %1 of %2</source>
@@ -1012,6 +1054,29 @@ Toàn bộ dữ liệu của trạm sẽ được thay bằng bản sao lưu nà
     <message>
         <source>The session could not be ended: %1</source>
         <translation>Chưa kết thúc được buổi học: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CrashNotice</name>
+    <message>
+        <source>This message closes by itself.</source>
+        <translation>Thông báo này sẽ tự đóng.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Something small went wrong. The kiosk is going back to the welcome screen; everything saved is kept. Please sign in again to go on.</source>
+        <translation>Đã có lỗi nhỏ. Trạm quay về màn hình chính, mọi thông tin đã lưu vẫn còn nguyên. Anh/chị đăng nhập lại để làm tiếp.</translation>
+    </message>
+    <message>
+        <source>Something small went wrong. The group session stays open; everything saved is kept.</source>
+        <translation>Đã có lỗi nhỏ. Buổi học nhóm vẫn mở, mọi thông tin đã lưu vẫn còn nguyên.</translation>
+    </message>
+    <message>
+        <source>Something small went wrong. The kiosk is going back to the welcome screen; what you have learned is saved.</source>
+        <translation>Đã có lỗi nhỏ. Trạm quay về màn hình chính, phần đã học vẫn được lưu.</translation>
     </message>
 </context>
 <context>
@@ -1292,9 +1357,21 @@ Toàn bộ dữ liệu của trạm sẽ được thay bằng bản sao lưu nà
         <source>A name needs letters.</source>
         <translation>Họ tên cần có chữ cái.</translation>
     </message>
+    <message numerus="yes">
+        <source>This name is too long: at most %n letters.</source>
+        <translation>
+            <numerusform>Tên dài quá, tối đa %n ký tự.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>A name has at most %n letters: nothing more can be typed.</source>
+        <translation>
+            <numerusform>Tên dài tối đa %n ký tự: không gõ thêm được nữa.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>This name is too long.</source>
-        <translation>Họ tên này dài quá.</translation>
+        <source>Signs that are not part of a name were taken out. Please check the name, then touch Next.</source>
+        <translation>Đã bỏ các ký hiệu không phải chữ. Bà con xem lại tên rồi chạm “Tiếp tục”.</translation>
     </message>
     <message>
         <source>Please type the year with 4 digits, for example 1958.</source>
@@ -1327,6 +1404,37 @@ Toàn bộ dữ liệu của trạm sẽ được thay bằng bản sao lưu nà
     <message>
         <source>Phone: %1</source>
         <translation>Điện thoại: %1</translation>
+    </message>
+</context>
+<context>
+    <name>IdleWarning</name>
+    <message>
+        <source>Touch the screen to continue.</source>
+        <translation>Chạm vào màn hình để tiếp tục.</translation>
+    </message>
+    <message>
+        <source>Are you still working?</source>
+        <translation>Anh/chị còn làm việc không?</translation>
+    </message>
+    <message>
+        <source>seconds until the console signs out, to keep residents&apos; records private.</source>
+        <translation>giây nữa Trạm sẽ tự đăng xuất để giữ kín thông tin của bà con.</translation>
+    </message>
+    <message>
+        <source>I am still working</source>
+        <translation>Tôi vẫn đang làm việc</translation>
+    </message>
+    <message>
+        <source>Are you still there?</source>
+        <translation>Bà con còn ở đây không?</translation>
+    </message>
+    <message>
+        <source>seconds until the kiosk goes back to the welcome screen. What you have learned is saved.</source>
+        <translation>giây nữa Trạm sẽ quay về màn hình chính. Phần đã học vẫn được lưu.</translation>
+    </message>
+    <message>
+        <source>I am still learning</source>
+        <translation>Tôi vẫn đang học</translation>
     </message>
 </context>
 <context>
@@ -1554,6 +1662,22 @@ Toàn bộ dữ liệu của trạm sẽ được thay bằng bản sao lưu nà
 <context>
     <name>KioskFlow</name>
     <message>
+        <source>You are not signed up yet. What you typed is kept: touch “Try again”.</source>
+        <translation>Bà con chưa đăng ký xong. Thông tin đã nhập vẫn được giữ: chạm “Thử lại”.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>The kiosk is still saving your results. Please ask again in a moment.</source>
+        <translation>Trạm vẫn đang lưu kết quả của bà con. Bà con chờ một lát rồi chạm lại.</translation>
+    </message>
+    <message>
+        <source>The certificate cannot be prepared just now. Please ask again in a moment.</source>
+        <translation>Lúc này trạm chưa chuẩn bị được giấy chứng nhận. Bà con chờ một lát rồi chạm lại.</translation>
+    </message>
+    <message>
         <source>The certificate could not be prepared. Please ask a staff member for help.</source>
         <translation>Chưa chuẩn bị được giấy chứng nhận. Xin bà con nhờ cán bộ giúp.</translation>
     </message>
@@ -1639,6 +1763,14 @@ Toàn bộ dữ liệu của trạm sẽ được thay bằng bản sao lưu nà
     <message>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Automatic backup every (hours)</source>
+        <translation>Tự sao lưu sau mỗi (giờ)</translation>
+    </message>
+    <message>
+        <source>Made in the background while the welcome screen waits; 0 switches them off (0 to 720).</source>
+        <translation>Trạm tự sao lưu khi đang chờ ở màn hình chào; 0 là tắt (từ 0 đến 720).</translation>
     </message>
     <message>
         <source>Automatic backups kept</source>
@@ -1858,6 +1990,14 @@ Toàn bộ dữ liệu của trạm sẽ được thay bằng bản sao lưu nà
         <translation>
             <numerusform>Có %n bài học đang tạm tắt vì lỗi (cán bộ: Ctrl+Shift+L).</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Maintenance</name>
+    <message>
+        <source>The automatic backup at %1 failed: %2</source>
+        <extracomment>How often the kiosk looks whether a backup is due (milliseconds). The first look, once start-up is over: late enough to leave the first resident be. After a failure, the next try waits this long.</extracomment>
+        <translation>Sao lưu tự động lúc %1 không thành công: %2</translation>
     </message>
 </context>
 <context>
@@ -2296,8 +2436,8 @@ Toàn bộ dữ liệu của trạm sẽ được thay bằng bản sao lưu nà
         <translation>Sự cố</translation>
     </message>
     <message>
-        <source>These lessons or settings could not be used. Lessons with errors are switched off; every other lesson works.</source>
-        <translation>Các bài học hoặc cài đặt này không dùng được. Bài có lỗi đã tạm tắt; mọi bài khác vẫn dùng bình thường.</translation>
+        <source>Something needs a staff member: lessons or settings that could not be used (lessons with errors are switched off; every other lesson works), or an automatic backup that failed.</source>
+        <translation>Có việc cần cán bộ xem: bài học hoặc cài đặt không dùng được (bài có lỗi đã được tắt, các bài khác vẫn học bình thường), hoặc lần tự sao lưu bị lỗi.</translation>
     </message>
     <message>
         <source>No problems: every lesson and setting is in order.</source>
@@ -2336,6 +2476,107 @@ Toàn bộ dữ liệu của trạm sẽ được thay bằng bản sao lưu nà
     <message>
         <source>No Vietnamese voice</source>
         <translation>Không có giọng đọc</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryScreen</name>
+    <message>
+        <source>The kiosk&apos;s records are damaged</source>
+        <translation>Dữ liệu của trạm bị hỏng</translation>
+    </message>
+    <message>
+        <source>File: %1. What was found: %2</source>
+        <translation>Tệp: %1. Lỗi tìm thấy: %2</translation>
+    </message>
+    <message>
+        <source>Nothing is deleted: before a backup is restored, the damaged file is moved to %1, where a technician can try to get more out of it.</source>
+        <translation>Không có gì bị xoá: trước khi khôi phục bản sao lưu, tệp bị hỏng được chuyển vào %1 để người phụ trách kỹ thuật có thể cứu thêm dữ liệu từ đó.</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>Khôi phục từ tệp…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Back to the welcome screen</source>
+        <translation>Về màn hình chính</translation>
+    </message>
+    <message>
+        <source>Looking for the newest backup in good order…</source>
+        <translation>Đang tìm bản sao lưu còn tốt gần nhất…</translation>
+    </message>
+    <message>
+        <source>Checking the backups…</source>
+        <translation>Đang kiểm tra các bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>There is no backup on this kiosk that can be restored. Please call the person who looks after the kiosk&apos;s computer. If a backup was saved elsewhere (a USB stick), restore it with “Restore from a file…”. Until then the kiosk stays closed to residents and the damaged file stays as it is.</source>
+        <translation>Trên trạm không có bản sao lưu nào khôi phục được. Anh/chị hãy gọi người phụ trách máy tính của trạm. Nếu có bản sao lưu để ở nơi khác (USB), hãy khôi phục bằng nút “Khôi phục từ tệp…”. Trong lúc chờ, trạm tạm ngưng phục vụ bà con và tệp bị hỏng được giữ nguyên.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The newest backup in good order was made at %1 and holds %n resident(s). What was recorded after that time is not in it.</source>
+        <translation>
+            <numerusform>Bản sao lưu còn tốt gần nhất được tạo lúc %1, có %n người học. Những gì ghi sau thời điểm đó không có trong bản này.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore the newest backup (%1)</source>
+        <translation>Khôi phục bản sao lưu gần nhất (%1)</translation>
+    </message>
+    <message>
+        <source>Choose a backup to restore</source>
+        <translation>Chọn bản sao lưu để khôi phục</translation>
+    </message>
+    <message>
+        <source>Kiosk backups (*.sqlite3 *.db);;All files (*)</source>
+        <translation>Bản sao lưu của trạm (*.sqlite3 *.db);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>Đang kiểm tra bản sao lưu…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restore the backup %1 (%n resident(s))?
+
+The damaged file is moved to %2 and kept. What was recorded after the backup was made is not in it.
+
+The kiosk then works again with the restored records.</source>
+        <translation>
+            <numerusform>Khôi phục bản sao lưu %1 (%n người học)?
+
+Tệp bị hỏng được chuyển vào %2 và giữ lại. Những gì ghi sau lúc tạo bản sao lưu không có trong bản này.
+
+Sau đó trạm hoạt động lại với dữ liệu đã khôi phục.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Đang khôi phục…</translation>
+    </message>
+    <message>
+        <source>The kiosk&apos;s records were restored</source>
+        <translation>Đã khôi phục dữ liệu của trạm</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored: %n resident(s) are back. The kiosk is working again. The damaged file is kept as %1.</source>
+        <translation>
+            <numerusform>Đã khôi phục: có lại %n người học. Trạm đã hoạt động trở lại. Tệp bị hỏng được giữ ở %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped. Nothing was changed.</source>
+        <translation>Đã dừng. Không có gì thay đổi.</translation>
     </message>
 </context>
 <context>
@@ -2779,8 +3020,12 @@ Toàn bộ dữ liệu của trạm sẽ được thay bằng bản sao lưu nà
 <context>
     <name>RosterPanel</name>
     <message>
-        <source>Name, year of birth, or scan a learner card</source>
-        <translation>Tên, năm sinh, hoặc quét thẻ học viên</translation>
+        <source>Show learner codes</source>
+        <translation>Hiện mã học viên</translation>
+    </message>
+    <message>
+        <source>Name, birth year, or scan a card</source>
+        <translation>Tên, năm sinh hoặc quét thẻ</translation>
     </message>
     <message>
         <source>Someone new</source>
@@ -2821,6 +3066,10 @@ Toàn bộ dữ liệu của trạm sẽ được thay bằng bản sao lưu nà
     <message>
         <source>Registered and checked in: %1 (learner code %2)</source>
         <translation>Đã đăng ký và điểm danh: %1 (mã học viên %2)</translation>
+    </message>
+    <message>
+        <source>Registered and checked in: %1 (their learner code shows with “Show learner codes”)</source>
+        <translation>Đã đăng ký và điểm danh: %1 (chọn “Hiện mã học viên” để xem mã của bà con)</translation>
     </message>
     <message>
         <source>All %1 people present passed.</source>
@@ -3380,6 +3629,41 @@ Toàn bộ dữ liệu của trạm sẽ được thay bằng bản sao lưu nà
     <message>
         <source>Right!</source>
         <translation>Đúng rồi!</translation>
+    </message>
+</context>
+<context>
+    <name>StorageBanner</name>
+    <message>
+        <source>The kiosk has lost its connection to the server and is trying again… Please wait a moment, then touch again.</source>
+        <translation>Đang mất kết nối với máy chủ, trạm đang thử lại… Bà con chờ một lát rồi chạm lại.</translation>
+    </message>
+    <message>
+        <source>The kiosk has lost its connection to the server and is trying again… Please carry on.</source>
+        <translation>Đang mất kết nối với máy chủ, trạm đang thử lại… Bà con cứ tiếp tục.</translation>
+    </message>
+    <message>
+        <source>The kiosk&apos;s records are busy and it is trying again… Please wait a moment, then touch again.</source>
+        <translation>Dữ liệu của trạm đang bận, trạm đang thử lại… Bà con chờ một lát rồi chạm lại.</translation>
+    </message>
+    <message>
+        <source>The kiosk&apos;s records are busy; it will save your answers in a moment… Please carry on.</source>
+        <translation>Dữ liệu của trạm đang bận, trạm sẽ lưu bài làm sau ít giây… Bà con cứ tiếp tục.</translation>
+    </message>
+    <message>
+        <source>The kiosk&apos;s storage is full and nothing new can be saved. Please tell a commune staff member.</source>
+        <translation>Bộ nhớ của máy đã đầy, trạm chưa lưu thêm được gì. Bà con báo giúp cán bộ xã.</translation>
+    </message>
+    <message>
+        <source>The kiosk&apos;s storage is full. Your answers are kept for now; please tell a commune staff member.</source>
+        <translation>Bộ nhớ của máy đã đầy. Bài làm của bà con đang được giữ tạm; bà con cứ tiếp tục và báo giúp cán bộ xã.</translation>
+    </message>
+    <message>
+        <source>The kiosk cannot read or save its records right now. Please tell a commune staff member.</source>
+        <translation>Lúc này trạm không đọc và lưu được dữ liệu. Bà con báo giúp cán bộ xã.</translation>
+    </message>
+    <message>
+        <source>The kiosk cannot save right now and keeps trying. Your answers are kept for now; please tell a commune staff member.</source>
+        <translation>Lúc này trạm chưa lưu được và đang thử lại. Bài làm của bà con đang được giữ tạm; bà con báo giúp cán bộ xã.</translation>
     </message>
 </context>
 <context>

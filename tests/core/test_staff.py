@@ -392,3 +392,9 @@ def test_kiosk_staff_reset_pin_for_nobody_says_so(monkeypatch, capsys):
     monkeypatch.setattr("getpass.getpass", lambda prompt="": "8642")
     assert cli.main(["staff", "reset-pin", "nobody"]) == 1
     assert "Không tìm thấy tài khoản cán bộ này." in capsys.readouterr().err
+
+
+def test_the_command_line_offers_exactly_the_roles_the_kiosk_knows():
+    from kiosk import cli
+
+    assert list(cli.STAFF_ROLES) == [role.value for role in StaffRole]

@@ -15,7 +15,9 @@ NOW = datetime(2026, 3, 14, 9, 30, 0)
 
 
 @pytest.fixture(autouse=True)
-def delete_closed_windows():
+def delete_closed_windows(monkeypatch):
+    # Other widget tests run with automatic backups off; these test the daily default.
+    monkeypatch.setenv("KIOSK_BACKUP_EVERY_HOURS", "24")
     yield
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 

@@ -185,7 +185,9 @@ class AuditTableModel(QAbstractTableModel):
                 value = self._time(value)
             elif key == "reason":
                 value = {"inactive": self.tr("account stopped"),
-                         "locked": self.tr("account locked")}.get(str(value), value)
+                         "locked": self.tr("account locked"),
+                         "idle": self.tr("nobody used the kiosk"),
+                         "error": self.tr("an unexpected error")}.get(str(value), value)
             elif isinstance(value, bool):
                 value = self.tr("yes") if value else self.tr("no")
             elif key == "size" and isinstance(value, int):
@@ -289,4 +291,5 @@ class AuditTableModel(QAbstractTableModel):
             "session.check_result": self.tr("Check result recorded"),
             "session.all_passed": self.tr("Whole group passed"),
             "session.certificates": self.tr("Session certificates"),
+            "station.close": self.tr("Kiosk closed"),
         }

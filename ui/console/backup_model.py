@@ -33,7 +33,9 @@ class BackupListModel(RecordTableModel):
             return f"{item.made_at:%H:%M:%S  %d/%m/%Y}"
         if column == self.SIZE:
             return size_text(item.size)
-        return self.tr("Data before a restore") if item.before_restore else self.tr("Backup")
+        if item.before_restore:
+            return self.tr("Data before a restore")
+        return self.tr("Automatic backup") if item.automatic else self.tr("Backup")
 
     def alignment(self, column: int) -> Qt.AlignmentFlag | None:
         if column == self.SIZE:

@@ -367,5 +367,8 @@ class KioskSection(SettingsForm):
                    self.tr("Read each step aloud as soon as it is shown"))
         self.choice("language", self.tr("Language"), [
             ("vi", "Tiếng Việt"), ("en", "English")])
+        self.number("backup_every_hours", self.tr("Automatic backup every (hours)"), self.tr(
+            "Made in the background while the welcome screen waits; 0 switches them off "
+            "(0 to 720)."))
         self.number("backups_kept", self.tr("Automatic backups kept"), self.tr(
             "The newest ones stay; older ones are deleted after each backup (1 to 365)."))

@@ -26,8 +26,9 @@ class ProblemsPage(QWidget):
     def refresh(self) -> None:
         problems = self.ctx.station.problems
         self.summary.setText(self.tr(
-            "These lessons or settings could not be used. Lessons with errors are switched "
-            "off; every other lesson works.") if problems else self.tr(
+            "Something needs a staff member: lessons or settings that could not be used "
+            "(lessons with errors are switched off; every other lesson works), or an "
+            "automatic backup that failed.") if problems else self.tr(
             "No problems: every lesson and setting is in order."))
         self.list.clear()
         self.list.addItems(problems)
