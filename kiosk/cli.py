@@ -572,11 +572,19 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
-    from kiosk import backup
+    from kiosk import backup, health, settings
 
-    config, db = _open_for_backup()
-    if db is None:
-        return 1
+    # A damaged file is never opened: the backup takes its place, the file is set aside.
+    config = settings.load()
+    damage = health.check(config)
+    db = None
+    if damage is not None:
+        print(f"{damage.problem} Bản sao lưu sẽ được đặt vào chỗ của nó; tệp hỏng được "
+              f"giữ lại trong {health.damaged_folder(config)}.")
+    else:
+        config, db = _open_for_backup()
+        if db is None:
+            return 1
     source = Path(args.file)
     try:
         checked = backup.check(config, source)
@@ -598,6 +606,11 @@ def _cmd_restore(args: argparse.Namespace) -> int:
             print("Đã huỷ; không có gì thay đổi.")
             return 1
     try:
+        if db is None:
+            recovered = health.recover(config, source, progress=_PrintedProgress())
+            print(f"Đã khôi phục từ {source}. Tệp dữ liệu bị hỏng được giữ trong "
+                  f"{recovered.kept_at}.")
+            return 0
         result = backup.restore(db, config, None, source, progress=_PrintedProgress())
     except backup.BackupError as exc:
         print(exc, file=sys.stderr)

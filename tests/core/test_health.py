@@ -191,3 +191,25 @@ def test_an_error_while_opening_that_says_corrupt_is_damage(config):
     assert health.is_damage(wrapped)
     damage = health.damage_from(wrapped, config)
     assert damage is not None and damage.path == live_file(config)
+
+
+def test_kiosk_restore_on_the_command_line_recovers_a_damaged_file_without_opening_it(
+        config, capsys):
+    from kiosk import cli
+
+    fill(config, 25, "Trước")
+    db = open_database(config.effective_database_url, config.hamlets)
+    made = backup.create(db, config, None, now=NOW)
+    db.kw["bind"].dispose()
+    live = live_file(config)
+    scribble(live, middle_pages(live))
+    damaged_bytes = digest(live)
+
+    assert cli.main(["restore", str(made.path), "--yes"]) == 0
+
+    said = capsys.readouterr().out
+    assert "bị hỏng" in said and "Đã khôi phục" in said
+    kept = list((config.data_dir / "damaged").glob("kiosk-*.sqlite3"))
+    assert len(kept) == 1 and digest(kept[0]) == damaged_bytes
+    assert health.check(config) is None
+    assert len(names(config)) == 25
