@@ -131,11 +131,17 @@ def resume_step(db: Db, resident_id: int, lesson: Lesson) -> int:
     """
     with db.begin() as session:
         row = _row(session, resident_id, lesson)
-        if row.status == ProgressStatus.COMPLETED:
-            return 0
-        if lesson.check is not None and row.current_step > len(lesson.steps):
-            return len(lesson.steps)  # a check left half-way is taken again from the top
-        return min(row.current_step, len(lesson.all_steps) - 1)
+        return step_to_resume(lesson, row.status == ProgressStatus.COMPLETED,
+                              row.current_step)
+
+
+def step_to_resume(lesson: Lesson, completed: bool, current_step: int) -> int:
+    """`resume_step` for a lesson's state known without the database."""
+    if completed:
+        return 0
+    if lesson.check is not None and current_step > len(lesson.steps):
+        return len(lesson.steps)  # a check left half-way is taken again from the top
+    return min(current_step, len(lesson.all_steps) - 1)
 
 
 def record_attempt(

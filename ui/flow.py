@@ -21,13 +21,13 @@ from PySide6.QtCore import QObject
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from kiosk import progress, residents
+from kiosk import kept_writes, progress, residents
 from kiosk.lessons.schema import Lesson
 from kiosk.residents import ResidentInfo
 from kiosk.skills import Skill
 from kiosk.station import Station
+from kiosk.storage_problems import short_wait, storage_problem
 from kiosk.text import InvalidInput
-from ui import pending_writes
 from ui.pending_writes import PendingWrites
 from ui.screens.consent import ConsentScreen
 from ui.screens.identity import Answers, ChooseResidentScreen, CodeScreen, IdentityScreen
@@ -35,7 +35,6 @@ from ui.screens.lesson_list import LessonListScreen
 from ui.screens.player import PlayerScreen
 from ui.screens.result import CompletedScreen, RegisteredScreen
 from ui.screens.skills import SkillsScreen
-from ui.storage_problems import short_wait, storage_problem
 from ui.theme import current_palette, set_role
 from ui.widgets.storage_banner import StorageBanner, storage_message
 
@@ -279,23 +278,23 @@ class KioskFlow(QObject):
             except STORAGE_ERRORS as exc:
                 if storage_problem(exc) is None:
                     raise
-        return pending_writes.resume_step(lesson, states.get(lesson.id, progress.NOT_STARTED))
+        return kept_writes.resume_step(lesson, states.get(lesson.id, progress.NOT_STARTED))
 
     def _attempted(self, step: int, correct: bool, answer: str, hints: int,
                    seconds: float) -> None:
-        self.pending.submit(pending_writes.Answer(self.resident.id, self.lesson, step,
+        self.pending.submit(kept_writes.Answer(self.resident.id, self.lesson, step,
                                                   correct, answer, hints, seconds))
 
     def _step_finished(self, step: int, first_try) -> None:
         """The resident finished a step: store it (or keep it) and go on, whatever
         storage does."""
         lesson, resident_id = self.lesson, self.resident.id
-        self.pending.submit(pending_writes.StepDone(resident_id, lesson, step, first_try))
+        self.pending.submit(kept_writes.StepDone(resident_id, lesson, step, first_try))
         if step + 1 < len(lesson.all_steps):
             self.player.advance()
             return
         if lesson.check is not None:
-            check = pending_writes.CheckDone(resident_id, lesson, self.player.check_score())
+            check = kept_writes.CheckDone(resident_id, lesson, self.player.check_score())
             self.pending.submit(check)
             if not check.passed:
                 self.completed.show_not_passed(lesson, check.score)
@@ -320,7 +319,7 @@ class KioskFlow(QObject):
         self.to_skills()
 
     def _outcome(self, answer: str) -> None:
-        self.pending.submit(pending_writes.OutcomeGiven(self.resident.id, self.lesson,
+        self.pending.submit(kept_writes.OutcomeGiven(self.resident.id, self.lesson,
                                                         answer))
 
     def _request_certificate(self) -> None:

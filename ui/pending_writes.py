@@ -3,7 +3,7 @@
 Everything the kiosk stores while a resident learns (an answer, a finished step, a passed
 check, an outcome answer) goes through `PendingWrites.submit`. While storage works the
 write is committed at once, on the UI thread, with lock waits cut short
-(ui.storage_problems.short_wait). When it fails with a storage problem (the SQLite file
+(kiosk.storage_problems.short_wait). When it fails with a storage problem (the SQLite file
 locked, the disk full, the server gone) the write is kept in memory, the resident goes on,
 and every later write queues behind it, so they reach the database in the order they
 happened. A timer retries in a background thread (ui.operations): after 2 s, then 4, 8,
@@ -20,21 +20,16 @@ will store.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
-from dataclasses import dataclass
-from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from kiosk import progress
-from kiosk.db.models import utcnow
-from kiosk.lessons.schema import Lesson
+from kiosk.kept_writes import Write, apply_in_order, probe
 from kiosk.progress import NOT_STARTED, LessonState
+from kiosk.storage_problems import Db, StorageProblem, short_wait, storage_problem
 from ui import operations
-from ui.storage_problems import Db, StorageProblem, short_wait, storage_problem
 
 log = logging.getLogger(__name__)
 
@@ -42,129 +37,6 @@ FIRST_RETRY_MS = 2_000
 LONGEST_RETRY_MS = 30_000
 # At quit, how long the last attempt to store what is left may take.
 FLUSH_WAIT_MS = 10_000
-
-
-# -- the writes ------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Write:
-    """One change to the resident's progress, applied by the core."""
-
-    resident_id: int
-    lesson: Lesson
-
-    def apply(self, db: Db) -> None:
-        raise NotImplementedError
-
-    def project(self, state: LessonState) -> LessonState:
-        """The lesson's state once this write is stored."""
-        return state
-
-    def __str__(self) -> str:  # for the log: ids only, never what was typed
-        return f"{type(self).__name__} {self.lesson.id} resident {self.resident_id}"
-
-
-@dataclass(frozen=True)
-class Answer(Write):
-    step: int
-    correct: bool
-    answer: str
-    hints: int
-    seconds: float
-    at: datetime = dataclasses.field(default_factory=utcnow)
-
-    def apply(self, db: Db) -> None:
-        progress.record_attempt(db, self.resident_id, self.lesson, self.step,
-                                correct=self.correct, answer=self.answer,
-                                hints_used=self.hints, seconds=self.seconds, at=self.at)
-
-
-@dataclass(frozen=True)
-class StepDone(Write):
-    step: int
-    first_try: bool | None
-
-    def apply(self, db: Db) -> None:
-        progress.finish_step(db, self.resident_id, self.lesson, self.step, self.first_try)
-
-    def project(self, state: LessonState) -> LessonState:
-        # As progress.finish_step: the last step completes a lesson without a check.
-        if self.step >= len(self.lesson.all_steps) - 1 and self.lesson.check is None:
-            return _completed(state, self.lesson)
-        if state.completed:
-            return state
-        return dataclasses.replace(state, current_step=max(state.current_step,
-                                                           self.step + 1))
-
-
-@dataclass(frozen=True)
-class CheckDone(Write):
-    score: int
-
-    @property
-    def passed(self) -> bool:
-        return self.score >= self.lesson.check.pass_mark
-
-    def apply(self, db: Db) -> None:
-        progress.finish_check(db, self.resident_id, self.lesson, self.score)
-
-    def project(self, state: LessonState) -> LessonState:
-        # As progress.finish_check: a miss sends the place back to the first question.
-        if self.passed:
-            return _completed(state, self.lesson)
-        if state.completed:
-            return state
-        return dataclasses.replace(state, current_step=len(self.lesson.steps))
-
-
-@dataclass(frozen=True)
-class OutcomeGiven(Write):
-    answer: str
-
-    def apply(self, db: Db) -> None:
-        progress.record_outcome(db, self.resident_id, self.lesson, self.answer)
-
-
-def _completed(state: LessonState, lesson: Lesson) -> LessonState:
-    return LessonState(lesson.id, len(lesson.all_steps), True,
-                       state.completed_at if state.completed else utcnow())
-
-
-def resume_step(lesson: Lesson, state: LessonState) -> int:
-    """Where a lesson resumes, from its (projected) state: as progress.resume_step."""
-    if state.completed:
-        return 0
-    if lesson.check is not None and state.current_step > len(lesson.steps):
-        return len(lesson.steps)
-    return min(state.current_step, len(lesson.all_steps) - 1)
-
-
-def _apply_in_order(db: Db, batch: list[Write]) -> tuple[int, BaseException | None]:
-    """Apply writes in order until one meets a storage problem: (how many are done, that
-    problem). A write refused for any other reason would be refused at every retry: it is
-    logged and left, so it cannot hold back the ones behind it."""
-    for done, write in enumerate(batch):
-        try:
-            write.apply(db)
-        except (DBAPIError, PoolTimeout) as exc:
-            if storage_problem(exc) is not None:
-                return done, exc
-            log.exception("a kept write was refused and is dropped: %s", write)
-        except Exception:
-            log.exception("a kept write failed and is dropped: %s", write)
-    return len(batch), None
-
-
-def _probe(db: Db, problem: StorageProblem) -> None:
-    """Raise while storage still fails: a write lock for a locked SQLite file, a round
-    trip for a server."""
-    engine = db.kw["bind"]
-    with engine.connect() as connection:
-        if engine.dialect.name == "sqlite" and problem is StorageProblem.BUSY:
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
-            connection.rollback()
-        else:
-            connection.exec_driver_sql("SELECT 1")
 
 
 # -- the queue -------------------------------------------------------------------------
@@ -303,9 +175,9 @@ class PendingWrites(QObject):
             return
         batch, db, problem = list(self._queue), self.db, self.problem
         if batch:
-            work = lambda _progress: _apply_in_order(db, batch)  # noqa: E731
+            work = lambda _progress: apply_in_order(db, batch)  # noqa: E731
         elif problem in (StorageProblem.BUSY, StorageProblem.UNREACHABLE):
-            work = lambda _progress: (0, _try(_probe, db, problem))  # noqa: E731
+            work = lambda _progress: (0, _try(probe, db, problem))  # noqa: E731
         else:
             return  # a full or failing disk: the resident's next action tells
         self._operation = operations.run(work)
@@ -354,7 +226,7 @@ class PendingWrites(QObject):
             self._operation = None
         if not self._queue:
             return
-        done, error = _apply_in_order(self.db, list(self._queue))
+        done, error = apply_in_order(self.db, list(self._queue))
         del self._queue[:done]
         self._of_this_visit = min(self._of_this_visit, len(self._queue))
         if self._queue:

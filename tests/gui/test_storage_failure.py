@@ -244,7 +244,7 @@ def test_other_database_errors_are_not_taken_for_storage_problems(make_window, l
     """A broken rule is a bug to report, not a reason to keep a write and retry it."""
     from sqlalchemy.exc import IntegrityError
 
-    from ui.storage_problems import storage_problem
+    from kiosk.storage_problems import storage_problem
 
     window = make_window()
     with pytest.raises(IntegrityError) as raised, window.station.db.begin() as session:

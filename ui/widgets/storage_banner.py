@@ -13,9 +13,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
+from kiosk.storage_problems import StorageProblem
 from ui.pending_writes import PendingWrites
 from ui.screens.base import label
-from ui.storage_problems import StorageProblem
 from ui.theme import current_palette, set_role
 
 ICONS = {StorageProblem.BUSY: "fa5s.sync-alt", StorageProblem.UNREACHABLE: "fa5s.sync-alt",
