@@ -148,6 +148,17 @@ def _scenes(window) -> Iterator[tuple[str, Callable[[], None]]]:
             window.show_screen(flow.completed)
         yield "17-check-not-passed", not_passed
 
+    def idle_warning() -> None:
+        step_scene(lesson, 0)()
+        window._idle_warning(17)
+    yield "18-idle-warning", idle_warning
+
+    def error_notice() -> None:
+        window._idle_warning_over()
+        step_scene(lesson, 0)()
+        window.recover_from_crash()
+    yield "19-error-notice", error_notice
+
 
 def _console_scenes(window) -> Iterator[tuple[str, Callable[[], None]]]:
     """The sign-in, then every console page as an admin sees it, over demo residents; a
