@@ -11,11 +11,22 @@ only through a Unix socket in that folder, so no server of the machine is touche
 
 stop() and start() keep the data folder, so a test can take the server away from a running
 kiosk and bring it back. `mode="immediate"` stops it as a crash or a pulled cable would.
+For a session fixture in any test folder (`server_for_tests` skips or fails the tests
+when PostgreSQL is missing, see there):
 
-The cluster is made for speed, not safety (fsync, full page writes and synchronous commit
-off): a test database is thrown away. Its collation is Vietnamese (ICU) and its time zone
-Asia/Ho_Chi_Minh, as a commune's server would likely be set up, so SQL that quietly relies
-on SQLite's byte order or on UTC shows up here.
+    from tests.postgres_server import server_for_tests
+
+    @pytest.fixture(scope="session")
+    def postgres():
+        yield from server_for_tests()
+
+tests/core/conftest.py builds the core tests' `db_url` on it.
+
+The cluster is made for speed (no fsync: the machine running the tests does not crash),
+yet keeps every commit when the server is killed. It lives in /dev/shm when there is room
+(else in /tmp). Its collation is Vietnamese (ICU) and its time zone Asia/Ho_Chi_Minh, as a
+commune's server would likely be set up, so SQL that quietly relies on SQLite's byte order
+shows up here (the kiosk's own connections set UTC).
 
 initdb refuses to run as root. As root (CI), every server command runs as the `postgres`
 user the Debian package creates (`runuser -u postgres --`), in a folder it owns; as anyone
@@ -34,19 +45,23 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 USER = "kiosk"  # the cluster's superuser, reached without a password over the socket
 PORT = 5432  # only names the socket file; nothing listens on the network
 COMMAND_TIMEOUT = 60
+MEMORY_NEEDED = 1 << 30  # free bytes in /dev/shm to put the cluster there
 PACKAGE = "postgresql"
 _PREFIX = "kiosk-pg-"
 SETTINGS = {
     "listen_addresses": "''",
+    # No fsync: the machine never crashes under a test. Commits still reach the WAL before
+    # they return (synchronous_commit stays on), so a server killed or stopped with
+    # "immediate" keeps every committed row, as a real one does.
     "fsync": "off",
     "full_page_writes": "off",
-    "synchronous_commit": "off",
     # Test databases are copied from a template: log little, and do not zero WAL files.
     "wal_level": "minimal",
     "max_wal_senders": "0",
@@ -105,10 +120,41 @@ def missing_requirements() -> str | None:
 
 def _parents() -> list[Path]:
     """Where server folders go: memory (tmpfs) first, since copying a template database is
-    mostly writing files, then the temporary folder."""
+    mostly writing files, then the temporary folder. A container's /dev/shm is often
+    64 MB: too small, so it is used only with room to spare."""
     shm = Path("/dev/shm")
-    memory = [shm] if shm.is_dir() and os.access(shm, os.W_OK | os.X_OK) else []
+    memory = []
+    if shm.is_dir() and os.access(shm, os.W_OK | os.X_OK):
+        room = os.statvfs(shm)
+        if room.f_bavail * room.f_frsize >= MEMORY_NEEDED:
+            memory.append(shm)
     return [*memory, Path(tempfile.gettempdir())]
+
+
+def server_for_tests() -> Iterator[PostgresServer]:
+    """The body of a session fixture: a started server, removed at the end.
+
+    Where PostgreSQL cannot run, the tests that use it are skipped with the reason, except
+    where the CI environment variable is set: there they fail, so CI never passes by
+    skipping them.
+
+        @pytest.fixture(scope="session")
+        def postgres():
+            yield from server_for_tests()
+    """
+    import pytest
+
+    reason = missing_requirements()
+    if reason is not None:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must run the PostgreSQL tests: {reason}", pytrace=False)
+        pytest.skip(reason)
+    server = PostgresServer.create()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.remove()
 
 
 def _pid_alive(pid: int) -> bool:

@@ -12,13 +12,12 @@ where the CI environment variable is set they fail instead, so CI never passes b
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.postgres_server import PostgresServer, missing_requirements
+from tests.postgres_server import PostgresServer, server_for_tests
 
 BACKENDS = ("sqlite", "postgresql")
 
@@ -37,17 +36,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 @pytest.fixture(scope="session")
 def postgres() -> Iterator[PostgresServer]:
     """The private PostgreSQL server of this test run, started once."""
-    reason = missing_requirements()
-    if reason is not None:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must run the PostgreSQL tests: {reason}", pytrace=False)
-        pytest.skip(reason)
-    server = PostgresServer.create()
-    try:
-        server.start()
-        yield server
-    finally:
-        server.remove()
+    yield from server_for_tests()
 
 
 @pytest.fixture(scope="session")

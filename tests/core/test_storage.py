@@ -631,3 +631,18 @@ def test_revision_0005_keeps_one_current_certificate_per_achievement_and_goes_ba
     migrate("head")
     assert standing()["2026-AAAAAA"] is not None
     engine.dispose()
+
+
+def test_a_kiosk_carries_on_after_the_server_restarts(postgres):
+    """The server goes away and comes back (a restart, a cable pulled and put back): the
+    connections the kiosk kept are dead, and are replaced as they are taken again."""
+    db = open_database(postgres.url(postgres.create_database()), DEMO_HAMLETS)
+    first = residents.register(db, full_name="Lê Văn Tám", birth_year=1950,
+                               hamlet_id=hamlet_id(db), consent_given=True)
+    postgres.stop(mode="immediate")
+    postgres.start()
+    second = residents.register(db, full_name="Lê Thị Tám", birth_year=1951,
+                                hamlet_id=hamlet_id(db), consent_given=True)
+    assert [residents.get(db, p.id).full_name for p in (first, second)] == [
+        "Lê Văn Tám", "Lê Thị Tám"]
+    db.kw["bind"].dispose()
