@@ -22,7 +22,7 @@ import os
 import sys
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from kiosk import logs, paths, settings
@@ -76,6 +76,8 @@ def create_app(argv: list[str]) -> QApplication:
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName("Trạm Kỹ năng số")
     app.setDesktopFileName("tram-ky-nang-so")
+    # The presenter's laptop shows it in its task switcher; the kiosk itself has no frame.
+    app.setWindowIcon(QIcon(str(paths.RESOURCES / "icons" / "tram-ky-nang-so.png")))
     return app
 
 

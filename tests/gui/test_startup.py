@@ -78,3 +78,13 @@ def test_broken_lessons_are_switched_off_and_listed_for_staff(qtbot, make_window
     touch(window, "console_sign_out")
     assert modes == [Mode.STAFF, Mode.KIOSK]
     assert window.current_screen() is window.welcome
+
+
+def test_the_kiosk_has_its_own_icon_in_the_task_switcher(qtbot, make_window):
+    from PySide6.QtWidgets import QApplication
+
+    make_window()
+    icon = QApplication.windowIcon()
+    assert not icon.isNull()
+    tile = icon.pixmap(64, 64).toImage().pixelColor(32, 4)
+    assert tile.red() < 60 and tile.green() > 80  # the green tile, not white or empty
