@@ -646,3 +646,17 @@ def test_a_kiosk_carries_on_after_the_server_restarts(postgres):
     assert [residents.get(db, p.id).full_name for p in (first, second)] == [
         "Lê Văn Tám", "Lê Thị Tám"]
     db.kw["bind"].dispose()
+
+
+@pytest.mark.parametrize(("ci", "outcome"), [("", pytest.skip.Exception),
+                                             ("true", pytest.fail.Exception)])
+def test_without_postgresql_its_tests_are_skipped_but_never_in_ci(monkeypatch, ci, outcome):
+    import tests.postgres_server as server
+
+    monkeypatch.setattr(server, "missing_requirements", lambda: "PostgreSQL is not installed")
+    if ci:
+        monkeypatch.setenv("CI", ci)
+    else:
+        monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(outcome, match="PostgreSQL is not installed"):
+        next(server.server_for_tests())
