@@ -233,11 +233,13 @@ class PostgresServer:
             for path in (self.root, self.socket_dir):
                 shutil.chown(path, "postgres", "postgres")
         self.root.chmod(0o755)
-        locale = ["--locale=C.UTF-8"]
-        if self._supports_icu():
-            locale += ["--locale-provider=icu", "--icu-locale=vi-VN"]
-        self._run([self.bindir / "initdb", "-D", self.data, "-U", USER, "--auth=trust",
-                   "-E", "UTF8", *locale, "--no-sync", "--no-instructions"])
+        initdb = [self.bindir / "initdb", "-D", self.data, "-U", USER, "--auth=trust",
+                  "-E", "UTF8", "--locale=C.UTF-8", "--no-sync", "--no-instructions"]
+        vietnamese = ["--locale-provider=icu", "--icu-locale=vi-VN"]
+        if not self._supports_icu() or \
+                self._run([*initdb, *vietnamese], check=False).returncode != 0:
+            shutil.rmtree(self.data, ignore_errors=True)  # a build without ICU: byte order
+            self._run(initdb)
         settings = {**SETTINGS, "unix_socket_directories": f"'{self.socket_dir}'",
                     "port": str(PORT)}
         with open(self.data / "postgresql.conf", "a", encoding="utf-8") as conf:
