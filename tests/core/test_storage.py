@@ -660,3 +660,25 @@ def test_without_postgresql_its_tests_are_skipped_but_never_in_ci(monkeypatch, c
         monkeypatch.delenv("CI", raising=False)
     with pytest.raises(outcome, match="PostgreSQL is not installed"):
         next(server.server_for_tests())
+
+
+def test_every_revision_goes_down_to_an_empty_database_and_up_again(empty_db_url):
+    from alembic import command
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from kiosk.db.engine import alembic_config, current_revision
+
+    engine = make_engine(empty_db_url)
+    config = alembic_config()
+    for step, to in ((command.upgrade, "head"), (command.downgrade, "base"),
+                     (command.upgrade, "head")):
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            step(config, to)
+        if to == "base":
+            assert set(inspect(engine).get_table_names()) <= {"alembic_version"}
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+    engine.dispose()
