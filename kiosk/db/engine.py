@@ -134,6 +134,11 @@ def upgrade(engine: Engine) -> None:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                                {"key": MIGRATION_LOCK})
+        elif connection.dialect.name == "sqlite":
+            # Python's sqlite3 opens no transaction before CREATE TABLE, so a kiosk killed
+            # while it migrates would leave half a schema ("table already exists" for
+            # good). One explicit transaction makes the migration all or nothing.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
         if _check_known(connection) == head:
             return  # another kiosk migrated it while this one waited
         config.attributes["connection"] = connection

@@ -164,11 +164,6 @@ def _kiosk_environment(folder: Path) -> dict[str, str]:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="kiosk.db.engine.upgrade runs SQLite's CREATE TABLEs outside a "
-                          "transaction (the sqlite3 module opens none before DDL): a kiosk "
-                          "killed half-way through a migration keeps half of its tables "
-                          "and never starts again ('table hamlets already exists')",
-                   strict=False)
 def test_a_kiosk_killed_while_it_starts_and_migrates_starts_again(tmp_path: Path):
     from kiosk.station import open_station
 
