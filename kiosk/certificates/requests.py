@@ -38,14 +38,27 @@ def certificates_for(db: Db, resident_id: int, skill: Skill,
     for earned in issuing.entitlements(db, resident_id, lessons_by_skill, settings):
         if earned.kind is CertificateKind.SKILL and earned.skill != skill:
             continue
-        wanted.append(earned.current or issuing.issue(
-            db, resident_id, earned.kind, earned.skill, settings, key,
-            lessons_by_skill=lessons_by_skill))
+        wanted.append(earned.current or _issue_or_take(
+            db, resident_id, earned.kind, earned.skill, settings, key, lessons_by_skill))
     if not any(c.kind is CertificateKind.SKILL for c in wanted):
         # Not earned: let the rules say why, in their words.
         issuing.issue(db, resident_id, CertificateKind.SKILL, skill, settings, key,
                       lessons_by_skill=lessons_by_skill)
     return wanted
+
+
+def _issue_or_take(db: Db, resident_id: int, kind: CertificateKind, skill: Skill | None,
+                   settings: Settings, key: CommuneKey,
+                   lessons_by_skill: Mapping[Skill, list[Lesson]]) -> IssuedCertificate:
+    """Issue it; if another kiosk sharing the database issued it a moment ago, that one
+    is the resident's certificate."""
+    try:
+        return issuing.issue(db, resident_id, kind, skill, settings, key,
+                             lessons_by_skill=lessons_by_skill)
+    except issuing.IssueRefused as refused:
+        if refused.code == "already_issued" and refused.current is not None:
+            return refused.current
+        raise
 
 
 def queue_for_printing(db: Db, settings: Settings,

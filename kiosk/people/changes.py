@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 
+from kiosk.certificates import issuing
 from kiosk.db.models import (
     Attendance,
     Certificate,
@@ -226,6 +227,9 @@ def merge(db: Db, actor: StaffUserInfo, keep_id: int, drop_id: int) -> MergeSumm
             update(StepAttempt).where(StepAttempt.resident_id == drop.id)
             .values(resident_id=keep.id).execution_options(synchronize_session=False)
         ).rowcount
+        # One current certificate per achievement: where both hold one, the kept record's
+        # stays and the other is revoked, naming it.
+        revoked = issuing.settle_merge(session, keep.id, drop.id)
         certificates = session.execute(
             update(Certificate).where(Certificate.resident_id == drop.id)
             .values(resident_id=keep.id).execution_options(synchronize_session=False)
@@ -239,7 +243,8 @@ def merge(db: Db, actor: StaffUserInfo, keep_id: int, drop_id: int) -> MergeSumm
         session.delete(drop)
         audit(session, actor, "resident.merge", kept_id=keep.id,
               kept_code=keep.learner_code, dropped_id=drop_id, dropped_code=dropped_code,
-              lessons=lessons, certificates=certificates, sessions=sessions)
+              lessons=lessons, certificates=certificates, sessions=sessions,
+              revoked=revoked)
         session.flush()
         return MergeSummary(_row_of(keep, _hamlet_names(session)), drop_id, dropped_code,
                             lessons, certificates, sessions, attempts)

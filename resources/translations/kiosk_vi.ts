@@ -225,6 +225,10 @@
         <translation>các số hiệu</translation>
     </message>
     <message>
+        <source>certificates revoked</source>
+        <translation>chứng nhận bị thu hồi</translation>
+    </message>
+    <message>
         <source>fields</source>
         <translation>các mục</translation>
     </message>

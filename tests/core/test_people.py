@@ -519,6 +519,32 @@ def test_merge_moves_progress_and_certificates_and_deletes_the_duplicate(db, con
     assert [row.id for row in people.search(db, "nguyen thi anh").rows] == [keep.id]
 
 
+def test_merge_of_two_records_that_both_hold_a_skill_certificate_keeps_one_current(
+        db, config, key):
+    keep = register(db, NAME, 1958)
+    drop = register(db, "Nguyen Thi Anh", 1958)
+    actor = staff(db)
+    complete_skill(db, keep.id, Skill.PAYMENT)
+    complete_skill(db, drop.id, Skill.PAYMENT)
+    kept = issuing.issue(db, keep.id, CertificateKind.SKILL, Skill.PAYMENT, config, key,
+                         lessons_by_skill=LESSONS)
+    other = issuing.issue(db, drop.id, CertificateKind.SKILL, Skill.PAYMENT, config, key,
+                          lessons_by_skill=LESSONS)
+
+    summary = people.merge(db, actor, keep.id, drop.id)
+
+    assert summary.certificates == 1 and residents.get(db, drop.id) is None
+    with db() as session:
+        rows = {c.serial: c for c in session.scalars(select(Certificate))}
+        entry = session.scalars(select(AuditEntry).where(
+            AuditEntry.action == "resident.merge")).one()
+    assert {c.resident_id for c in rows.values()} == {keep.id}
+    assert rows[kept.serial].revoked_at is None
+    assert rows[other.serial].revoked_at is not None
+    assert kept.serial in rows[other.serial].revoked_reason
+    assert json.loads(entry.detail)["revoked"] == [other.serial]
+
+
 def test_merge_keeps_the_earlier_completion_and_refuses_odd_requests(db):
     keep, drop = register(db), register(db, NAME, 1958, "Khóm Mỹ Thành")
     item = LESSONS[Skill.SAFETY][0]
@@ -704,3 +730,19 @@ def test_a_team_member_cannot_erase(db):
     assert residents.get(db, person.id) is not None
     with db() as session:
         assert session.scalar(select(func.count()).select_from(AuditEntry)) == 0
+
+
+def test_a_certificate_another_kiosk_issued_a_moment_ago_is_the_one_printed(
+        db, config, key, monkeypatch):
+    person = register(db, NAME, 1958)
+    complete_skill(db, person.id, Skill.SAFETY)
+    looked = issuing.entitlements(db, person.id, LESSONS, config)  # this kiosk looks...
+    other = issuing.issue(db, person.id, CertificateKind.SKILL, Skill.SAFETY, config, key,
+                          lessons_by_skill=LESSONS)  # ...another kiosk issues meanwhile
+    monkeypatch.setattr(issuing, "entitlements", lambda *args, **kwargs: looked)
+
+    wanted = requests.certificates_for(db, person.id, Skill.SAFETY, LESSONS, config, key)
+
+    assert [c.serial for c in wanted] == [other.serial]
+    with db() as session:
+        assert session.scalar(select(func.count()).select_from(Certificate)) == 1

@@ -228,6 +228,7 @@ class AuditTableModel(QAbstractTableModel):
             "resident_id": self.tr("resident no."),
             "serial": self.tr("serial"),
             "serials": self.tr("serials"),
+            "revoked": self.tr("certificates revoked"),
             "fields": self.tr("fields"),
             "settings": self.tr("settings"),
             "hamlet_id": self.tr("khóm/ấp no."),
