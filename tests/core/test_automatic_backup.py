@@ -24,7 +24,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def config(isolated_settings: Path) -> settings.Settings:
-    return settings.load()
+    # The daily default (other tests run with automatic backups off).
+    return settings.load().replace(backup_every_hours=24)
 
 
 @pytest.fixture
