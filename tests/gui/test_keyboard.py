@@ -380,3 +380,15 @@ def test_labels_are_english_sources_translated_on_language_change(qtbot, untrans
     finally:
         QCoreApplication.removeTranslator(translator)
     qtbot.waitUntil(lambda: keyboard.key("done").text() == "Done")
+
+
+def test_after_a_pasted_emoji_capitals_and_tones_still_land_on_the_right_letter(qtbot, form):
+    # Qt counts an emoji as two cursor positions; Python as one character.
+    form.edit.setText("Bà 😀 ")
+    form.edit.end(False)
+    assert form.keyboard.key("a").text() == "A"  # a new word: a capital
+    tap(qtbot, form.keyboard, "l", "a", "n", "tone_sac")
+    assert form.edit.text() == "Bà 😀 Lán"
+    tap(qtbot, form.keyboard, "space", "h", "o", "a")
+    assert form.edit.text() == "Bà 😀 Lán Hoa"
+    assert form.edit.cursorPosition() == len("Bà 😀 Lán Hoa".encode("utf-16-le")) // 2

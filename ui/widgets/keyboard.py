@@ -180,6 +180,21 @@ def apply_tone(text: str, cursor: int, tone: Tone, *, modern: bool = True) -> tu
     return new_text, new_cursor
 
 
+def index_at(text: str, units: int) -> int:
+    """The Python index of Qt's cursor position `units` (Qt counts UTF-16 code units, so a
+    character outside the BMP, an emoji, counts twice)."""
+    index = 0
+    while units > 0 and index < len(text):
+        units -= 2 if ord(text[index]) > 0xFFFF else 1
+        index += 1
+    return index
+
+
+def units_at(text: str, index: int) -> int:
+    """Qt's cursor position (UTF-16 code units) of the Python index `index`."""
+    return index + sum(1 for char in text[:index] if ord(char) > 0xFFFF)
+
+
 def starts_word(text: str, cursor: int) -> bool:
     """True when a letter typed at `cursor` would begin a word (so a name gets a capital)."""
     return cursor <= 0 or text[cursor - 1].isspace()
@@ -544,7 +559,7 @@ class OnScreenKeyboard(QWidget):
         if edit is None:
             return
         old = edit.text()
-        new, cursor = apply_tone(old, edit.cursorPosition(), tone,
+        new, cursor = apply_tone(old, index_at(old, edit.cursorPosition()), tone,
                                  modern=self.modern_tone_placement)
         if new == old:
             return
@@ -552,12 +567,13 @@ class OnScreenKeyboard(QWidget):
         # validator has its say and the undo history is kept.
         start, old_end, new_end = changed_span(old, new)
         if old_end > start:
-            edit.setSelection(start, old_end - start)
+            edit.setSelection(units_at(old, start),
+                              units_at(old, old_end) - units_at(old, start))
         else:
-            edit.setCursorPosition(start)
+            edit.setCursorPosition(units_at(old, start))
         edit.insert(new[start:new_end])
         if edit.text() == new:
-            edit.setCursorPosition(cursor)
+            edit.setCursorPosition(units_at(new, cursor))
 
     def _toggle_capitals(self) -> None:
         self._capitals = not self._capitals
@@ -580,7 +596,7 @@ class OnScreenKeyboard(QWidget):
             self._capitals = True
         else:
             cursor = edit.selectionStart() if edit.hasSelectedText() else edit.cursorPosition()
-            self._capitals = starts_word(edit.text(), cursor)
+            self._capitals = starts_word(edit.text(), index_at(edit.text(), cursor))
         self._relabel_letters()
 
     def _relabel_letters(self) -> None:
