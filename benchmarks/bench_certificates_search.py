@@ -73,10 +73,11 @@ def _add_certificates(db, settings) -> list[tuple[str, str]]:
                 serial = tokens.new_serial(2026)
             seen.add(serial)
             replacing.append(row | {"serial": serial, "replaces_id": ids[row["serial"]]})
-        session.execute(insert(Certificate), replacing)
+        # The replaced one is revoked first: one current certificate per achievement.
         for row in replacing:
             session.execute(update(Certificate).where(Certificate.id == row["replaces_id"])
                             .values(revoked_at=now, revoked_reason="Đã cấp lại"))
+        session.execute(insert(Certificate), replacing)
     return made
 
 
