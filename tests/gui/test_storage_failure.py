@@ -356,21 +356,9 @@ def test_an_answer_given_again_after_a_lost_commit_is_stored_once(
 @pytest.fixture(scope="module")
 def postgres():
     """A private PostgreSQL server for this module (tests/postgres_server.py)."""
-    import os
+    from tests.postgres_server import server_for_tests
 
-    from tests.postgres_server import PostgresServer, missing_requirements
-
-    reason = missing_requirements()
-    if reason is not None:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must run the PostgreSQL tests: {reason}", pytrace=False)
-        pytest.skip(reason)
-    server = PostgresServer.create()
-    try:
-        server.start()
-        yield server
-    finally:
-        server.remove()
+    yield from server_for_tests()
 
 
 @pytest.fixture
