@@ -25,8 +25,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import SIGNAL, QCoreApplication, QEvent, QMetaMethod, QObject, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import SIGNAL, QCoreApplication, QEvent, QMetaMethod, QObject, QPoint
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
@@ -59,6 +59,7 @@ class Walk:
         self.window = window
         self.transitions = 0
         self.answers = 0
+        self.moves = 0
 
     @staticmethod
     def settle() -> None:
@@ -67,12 +68,11 @@ class Walk:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     def touch(self) -> None:
-        """A finger on the screen, as the idle watcher sees it: someone is there."""
+        """A finger moving on the screen, through the window system as a real one comes:
+        the idle watcher counts only such input, so a long walk is never sent home."""
         player = self.window.flow.player
-        where = QPointF(player.width() / 2, player.height() / 2)
-        QCoreApplication.sendEvent(player, QMouseEvent(
-            QEvent.Type.MouseMove, where, player.mapToGlobal(where),
-            Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+        self.moves += 1
+        QTest.mouseMove(player, QPoint(player.width() // 2 + self.moves % 2, 40))
 
     def round(self) -> None:
         flow = self.window.flow
