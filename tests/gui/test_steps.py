@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
 from kiosk import progress, residents
@@ -367,3 +367,35 @@ def test_type_by_a_physical_keyboard(qtbot, on_screen):
     qtbot.keyClicks(view.field, "0000000000")
     qtbot.keyClick(view.field, Qt.Key.Key_Return)
     assert view.done
+
+
+class _Restyles(QObject):
+    """Counts widgets styled again after they were polished (a StyleChange reaching a
+    polished widget): what happens to a whole widget tree moved to another parent."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: list[str] = []
+
+    def eventFilter(self, watched, event) -> bool:
+        if isinstance(watched, QWidget) and event.type() == QEvent.Type.StyleChange \
+                and watched.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+            self.names.append(f"{type(watched).__name__}:{watched.objectName()}")
+        return False
+
+
+def test_every_step_is_built_in_place_and_styled_once(qtbot, on_screen):
+    # Styling is most of what showing a step costs: a step view, a practice phone or a
+    # keyboard built elsewhere and then moved in is styled twice or three times over,
+    # which made moving on to a practice step take 50-120 ms.
+    player = on_screen.current_screen()
+    restyles = _Restyles()
+    QApplication.instance().installEventFilter(restyles)
+    try:
+        for index in range(len(player.lesson.all_steps)):
+            player.show_step(index)
+            qtbot.waitUntil(lambda: player.view.isVisible())
+            QApplication.processEvents()
+            assert restyles.names == [], (index, restyles.names[:10])
+    finally:
+        QApplication.instance().removeEventFilter(restyles)

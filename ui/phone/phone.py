@@ -162,7 +162,11 @@ class PracticePhone(QWidget):
         if sheet != self._sheet:
             self._sheet = sheet
             self.setStyleSheet(sheet)
-            self._place()
+            # Measuring the mark would polish it, and the next sheet (the app's colours,
+            # a moment later) would style it again: a phone not polished yet is placed
+            # when it is first resized.
+            if self.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+                self._place()
 
     def _build(self) -> None:
         assert self._app is not None and self._screen_model is not None

@@ -211,7 +211,8 @@ class AudienceView(QWidget):
         if slide.kind in (SlideKind.STEP, SlideKind.CHECK):
             with _phone_text_size(PHONE_TEXT_SIZE):
                 view = view_for(slide.step, screens=self.screens,
-                                in_check=slide.kind is SlideKind.CHECK, seed=slide.lesson.id)
+                                in_check=slide.kind is SlideKind.CHECK, seed=slide.lesson.id,
+                                parent=self.scroll.viewport())
             keyboard = getattr(view, "keyboard", None)
             if keyboard is not None:  # nobody types on the projector
                 keyboard.hide()

@@ -82,7 +82,7 @@ class PlayerScreen(Screen):
         self.index = index
         in_check = lesson.is_check(index)
         self.view = view_for(lesson.all_steps[index], screens=self.screens,
-                             in_check=in_check, seed=lesson.id)
+                             in_check=in_check, seed=lesson.id, parent=self.scroll.viewport())
         if index < self.furthest and not in_check:
             self.view.show_answer()  # a step already done: shown with its answer
         self.view.attempted.connect(self._attempted)
@@ -98,7 +98,11 @@ class PlayerScreen(Screen):
             number, total = index + 1, len(lesson.steps)
             text = self.tr("Step %1 of %2")
         self.step_count.setText(text.replace("%1", str(number)).replace("%2", str(total)))
+        # QProgressBar.setValue repaints at once, on its own, before the step is laid
+        # out; with updates off it only asks for the next paint, with the rest.
+        self.progress.setUpdatesEnabled(False)
         self.progress.setValue(index)
+        self.progress.setUpdatesEnabled(True)
         # No going back into the lesson from the check, nor from one question to another.
         self.back_button.setEnabled(index > 0 and not in_check)
         last = index == len(lesson.all_steps) - 1

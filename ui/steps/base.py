@@ -89,17 +89,19 @@ class StepView(QWidget):
         """Put the practice phone, showing `screen_id`, to the right of the content."""
         from ui.phone import PracticePhone
 
+        # Layouts in place and the phone made in this view: a phone moved in from outside
+        # would have its whole screen styled again.
         row = QHBoxLayout()
         row.setSpacing(32)
+        self.outer.addLayout(row, 1)
         left = QVBoxLayout()
         left.setSpacing(16)
         row.addLayout(left, 3)
-        self.phone = PracticePhone()
+        self.phone = PracticePhone(self)
         self.phone.setObjectName("practice_phone")
         app, screen = screens[screen_id]
         self.phone.show_screen(app, screen)
         row.addWidget(self.phone, 2)
-        self.outer.addLayout(row, 1)
         self.layout_ = left
         self._phone_row = row
 

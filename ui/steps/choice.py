@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from kiosk.lessons.schema import ChoiceStep
 from ui.screens.base import button, label
@@ -19,8 +19,9 @@ class ChoiceView(StepView):
     Keys 1-6 choose options, so a keyboard alone works as well as touch.
     """
 
-    def __init__(self, step: ChoiceStep, *, once: bool = False, screens=None) -> None:
-        super().__init__()
+    def __init__(self, step: ChoiceStep, *, once: bool = False, screens=None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.step = step
         self.once = once
         if step.screen:  # shown to look at: touching the phone does nothing

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from PySide6.QtWidgets import QWidget
+
 from kiosk.lessons.schema import ExplainStep
 from ui.screens.base import label
 from ui.steps.base import StepView
@@ -8,8 +10,8 @@ from ui.steps.base import StepView
 class ExplainView(StepView):
     """Text to read (or hear). Nothing to answer: the resident may go on at once."""
 
-    def __init__(self, step: ExplainStep) -> None:
-        super().__init__()
+    def __init__(self, step: ExplainStep, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.step = step
         if step.title:
             self.layout_.addWidget(label(step.title, "title"))

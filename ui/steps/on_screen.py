@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from PySide6.QtWidgets import QWidget
+
 from kiosk.lessons.schema import SpotStep, TapStep, TypeStep
 from ui.screens.base import label
 from ui.steps.base import PhoneStepView
@@ -18,8 +20,8 @@ class TapView(PhoneStepView):
 
     can_show_me = True
 
-    def __init__(self, step: TapStep, screens) -> None:
-        super().__init__(screens, step.screen)
+    def __init__(self, step: TapStep, screens, parent: QWidget | None = None) -> None:
+        super().__init__(screens, step.screen, parent)
         self.step = step
         self.layout_.addWidget(label(step.prompt, "question"))
         self.finish_layout()
@@ -61,14 +63,14 @@ class TypeView(PhoneStepView):
 
     can_show_me = True
 
-    def __init__(self, step: TypeStep, screens) -> None:
-        super().__init__(screens, step.screen)
+    def __init__(self, step: TypeStep, screens, parent: QWidget | None = None) -> None:
+        super().__init__(screens, step.screen, parent)
         from ui.widgets.keyboard import OnScreenKeyboard
 
         self.step = step
         self.layout_.addWidget(label(step.prompt, "question"))
         self.field = self.phone.field(step.field)
-        self.keyboard = OnScreenKeyboard()
+        self.keyboard = OnScreenKeyboard(self)
         self.keyboard.setObjectName("type_keyboard")
         digits = step.expect.replace(" ", "").isdigit()
         self.keyboard.set_mode("digits" if digits else "text")
@@ -123,8 +125,8 @@ class SpotView(PhoneStepView):
 
     can_show_me = True
 
-    def __init__(self, step: SpotStep, screens) -> None:
-        super().__init__(screens, step.screen)
+    def __init__(self, step: SpotStep, screens, parent: QWidget | None = None) -> None:
+        super().__init__(screens, step.screen, parent)
         self.step = step
         self.reasons = {t.id: t.why for t in step.targets}
         self.found: list[str] = []

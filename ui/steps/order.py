@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import random
 
-from PySide6.QtWidgets import QGridLayout, QPushButton
+from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from kiosk.lessons.schema import OrderStep
 from ui.screens.base import button, label
@@ -20,8 +20,9 @@ class OrderView(StepView):
 
     can_show_me = True
 
-    def __init__(self, step: OrderStep, seed: str = "") -> None:
-        super().__init__()
+    def __init__(self, step: OrderStep, seed: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.step = step
         self.layout_.addWidget(label(step.prompt, "question"))
         self.layout_.addWidget(label(self.tr("Touch the steps in the right order."), "muted"))

@@ -285,6 +285,9 @@ class OnScreenKeyboard(QWidget):
     def __init__(self, parent: QWidget | None = None, *,
                  modern_tone_placement: bool = True) -> None:
         super().__init__(parent)
+        # The sheet first: a key made later is styled once, with it (the keys of a keyboard
+        # made inside a shown window are polished as they are made).
+        self.setStyleSheet(_style_sheet(current_palette()))
         self.setObjectName("onscreen_keyboard")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -314,7 +317,6 @@ class OnScreenKeyboard(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._pages)
-        self.setStyleSheet(_style_sheet(current_palette()))
         self._retranslate()
         self.set_mode(KeyboardMode.TEXT)
         # A layout that also holds word-wrapped text (height-for-width) may squeeze a
@@ -379,7 +381,7 @@ class OnScreenKeyboard(QWidget):
         return key
 
     def _build_letters_page(self) -> QWidget:
-        page = QWidget()
+        page = QWidget(self._pages)  # made in place: a moved widget is styled again
         page.setObjectName("letters_page")
         grid = QGridLayout(page)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -421,7 +423,7 @@ class OnScreenKeyboard(QWidget):
         return page
 
     def _build_digits_page(self) -> QWidget:
-        page = QWidget()
+        page = QWidget(self._pages)
         page.setObjectName("digits_page")
         pad = QWidget(page)
         pad.setMaximumWidth(_DIGIT_PAD_MAX_WIDTH)
