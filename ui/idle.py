@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QInputEvent
 from PySide6.QtWidgets import QWidget
 
 from ui.overlay import Overlay
@@ -75,8 +76,10 @@ class IdleWatcher(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Spontaneous only: Qt's own synthetic moves (a widget shown under a still mouse)
-        # are not a person.
-        if event.type() not in ACTIVITY or not event.spontaneous():
+        # are not a person. Every event of the kiosk passes here: the class test first,
+        # as it is far cheaper than event.type() (which makes a Python enum each time).
+        if not isinstance(event, QInputEvent) or event.type() not in ACTIVITY \
+                or not event.spontaneous():
             return False
         self._last = self._clock()
         if self.warning_shown:

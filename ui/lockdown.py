@@ -22,7 +22,7 @@ import signal
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -63,6 +63,10 @@ class LockDown(QObject):
         self.quitting = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Every event of the kiosk passes here: the class test first, as it is far cheaper
+        # than event.type() (which makes a Python enum each time).
+        if not isinstance(event, (QKeyEvent, QCloseEvent)):
+            return False
         kind = event.type()
         if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             if not self.quitting and is_closing_key(event):

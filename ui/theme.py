@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 # Base text size in pixels for each `text_size` setting. "normal" is already large: the
@@ -89,10 +90,14 @@ def current_text_size() -> str:
 
 
 def set_role(widget: QWidget, role: str) -> QWidget:
-    """Tag a widget for the style sheet (and re-polish it if it is already shown)."""
+    """Tag a widget for the style sheet (and re-polish it if it is already polished).
+
+    A widget not polished yet is left alone: it is polished once, with its role, when it
+    is first shown or measured, and polishing it here as well doubles the work."""
     widget.setProperty("role", role)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
     return widget
 
 

@@ -11,7 +11,7 @@ a practice screen is rebuilt, and warns; a small event filter is simpler and exa
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QChildEvent, QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -48,14 +48,19 @@ class _DragToScroll(QObject):
         return None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.ChildAdded:
-            child = event.child()
-            if isinstance(child, QWidget):
-                self.watch(child)
+        # Every event of every widget in the area passes here: the class tests first, as
+        # they are far cheaper than event.type() (which makes a Python enum each time).
+        if isinstance(event, QChildEvent):
+            if event.type() == QEvent.Type.ChildAdded:
+                child = event.child()
+                if isinstance(child, QWidget):
+                    self.watch(child)
             return False
+        if not isinstance(event, QMouseEvent):
+            return False
+        kind = event.type()
         if kind not in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-                        QEvent.Type.MouseButtonRelease) or not isinstance(event, QMouseEvent):
+                        QEvent.Type.MouseButtonRelease):
             return False
         bar = self.area.verticalScrollBar()
         where = event.globalPosition().toPoint()
