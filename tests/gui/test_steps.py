@@ -399,3 +399,28 @@ def test_every_step_is_built_in_place_and_styled_once(qtbot, on_screen):
             assert restyles.names == [], (index, restyles.names[:10])
     finally:
         QApplication.instance().removeEventFilter(restyles)
+
+
+def test_the_field_to_type_into_is_wholly_in_view_on_the_phone(qtbot, make_window):
+    # The field sits low on some practice screens; the phone scrolls it into view, and
+    # keeps it there while the step settles (the phone is fitted to the window after the
+    # step is shown, which moves everything on it).
+    from kiosk.lessons.schema import TypeStep
+
+    window = make_window()
+    hamlet = residents.list_hamlets(window.station.db)[0]
+    resident = residents.register(window.station.db, full_name="Đỗ Văn Hòa", birth_year=1950,
+                                  hamlet_id=hamlet.id, consent_given=True)
+    window.flow.sign_in(resident)
+    typing = [(lesson, index) for lesson in window.station.pack.lessons.values()
+              for index, step in enumerate(lesson.all_steps) if isinstance(step, TypeStep)]
+    assert len(typing) >= 5
+    for lesson, index in typing:
+        window.flow.open_lesson(lesson)
+        player = window.current_screen()
+        player.show_step(index)
+        field = player.view.field
+        qtbot.waitUntil(lambda field=field: field.isVisible())
+        qtbot.wait(30)  # the phone is fitted to the window, then scrolls again
+        seen = field.visibleRegion().boundingRect().intersected(field.rect())
+        assert seen == field.rect(), (lesson.id, index, seen, field.rect())

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
@@ -107,6 +107,10 @@ class Page(QWidget):
         column.setContentsMargins(margin, margin, margin, margin)
         column.setSpacing(10)
         self.scroll.setWidget(self.content)  # while it is empty: cheap
+        self._kept: QWidget | None = None  # see reveal()
+        self._keep_pending = False
+        self.scroll.viewport().installEventFilter(self)
+        self.content.installEventFilter(self)
 
         # What a resident must be able to reach stays in view below the scroll area, as on
         # a real phone: a PIN pad, a call's two buttons, the bottom navigation bar.
@@ -186,7 +190,33 @@ class Page(QWidget):
         self.fields[field_id] = edit
         self.register(field_id, edit)
 
-    def reveal(self, widget: QWidget) -> None:
-        """Scroll a target into view (it may sit below the fold on a small phone)."""
-        if self.content.isAncestorOf(widget):
-            self.scroll.ensureWidgetVisible(widget, 16, 16)
+    def reveal(self, widget: QWidget | None) -> None:
+        """Scroll a target into view (it may sit below the fold on a small phone), and keep
+        it there while the page is still being laid out; None stops keeping one."""
+        if widget is None or not self.content.isAncestorOf(widget):
+            self._kept = None
+            return
+        self._kept = widget
+        self._scroll_to(widget)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The scrolling part and what it holds are resized and laid out again while the
+        # step around the phone settles (the phone's height is fitted to the window after
+        # it is shown; wrapped text takes its height): scroll to the target again after.
+        if self._kept is not None and not self._keep_pending \
+                and event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            self._keep_pending = True
+            QTimer.singleShot(0, self, self._keep_in_view)
+        return False
+
+    def _keep_in_view(self) -> None:
+        self._keep_pending = False
+        if self._kept is not None:
+            self._scroll_to(self._kept)
+
+    def _scroll_to(self, widget: QWidget) -> None:
+        # The whole widget, with a margin: ensureWidgetVisible() would bring only a
+        # field's text cursor into view, leaving half the field below the fold.
+        at = widget.mapTo(self.content, QPoint(0, 0))
+        half_w, half_h = widget.width() // 2, widget.height() // 2
+        self.scroll.ensureVisible(at.x() + half_w, at.y() + half_h, half_w + 16, half_h + 16)

@@ -112,6 +112,8 @@ class PracticePhone(QWidget):
         self._highlighted = element_id
         widget = self.target(element_id) if element_id else None
         if widget is None:
+            if self._page is not None:
+                self._page.reveal(None)
             return
         set_highlight(widget, True, colors.highlight, self._style.px(18))
         self._reveal(widget)
