@@ -79,7 +79,9 @@ class KioskFlow(QObject):
         self.db = station.db
         self.resident: ResidentInfo | None = None
         self.lesson: Lesson | None = None
-        self.pending = PendingWrites(self.db, self)
+        self.pending = PendingWrites(self.db, self,
+                                     journal=kept_writes.Journal(station.config.data_dir),
+                                     lessons=station.pack.lessons)
         hamlets = residents.list_hamlets(self.db)
 
         self.consent = ConsentScreen(station.config.commune_name)

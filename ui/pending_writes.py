@@ -16,6 +16,10 @@ twice. Writes belong to the kiosk, not to the resident's visit: when the residen
 theirs are still applied. Screens that read progress while writes wait (the skills list,
 where to resume a lesson) see them through `project`, which mirrors what kiosk.progress
 will store.
+
+With a `journal` (kiosk.kept_writes.Journal) the queue is also written down on the kiosk's
+own disk whenever it changes, and the writes found there at start (the kiosk was switched
+off or killed while they waited) are put back in the queue and stored first.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from kiosk.kept_writes import Write, apply_in_order, probe
+from kiosk.kept_writes import Journal, Write, apply_in_order, probe
 from kiosk.progress import NOT_STARTED, LessonState
 from kiosk.storage_problems import Db, StorageProblem, short_wait, storage_problem
 from ui import operations
@@ -54,12 +58,15 @@ class PendingWrites(QObject):
     changed = Signal()  # problem, waiting or the number of kept writes changed
     drained = Signal()  # every kept write is stored
 
-    def __init__(self, db: Db, parent: QObject | None = None) -> None:
+    def __init__(self, db: Db, parent: QObject | None = None, *,
+                 journal: Journal | None = None, lessons=None) -> None:
+        """`lessons` (id -> Lesson) reads the journal's writes back."""
         super().__init__(parent)
         self.db = db
         self.problem: StorageProblem | None = None
         self.waiting = False
-        self._queue: list[Write] = []
+        self._journal = journal
+        self._queue: list[Write] = journal.load(lessons or {}) if journal else []
         self._of_this_visit = 0  # how many of the kept writes, at the end of the queue
         self._operation: operations.Operation | None = None
         self._delay = FIRST_RETRY_MS
@@ -69,6 +76,8 @@ class PendingWrites(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.flush)
+        if self._queue:  # kept when the kiosk last stopped: stored before anything new
+            self._timer.start(0)
 
     def __len__(self) -> int:
         return len(self._queue)
@@ -90,6 +99,7 @@ class PendingWrites(QObject):
         Errors that are not storage problems are raised, as without this queue."""
         if self._queue or self._operation is not None:
             self._queue.append(write)  # behind the ones kept before it
+            self._write_down()
             self._of_this_visit += 1
             self.waiting = False  # the resident carries on
             self.changed.emit()
@@ -104,6 +114,7 @@ class PendingWrites(QObject):
             log.warning("storage %s: keeping %s for later (%s)", problem.value, write,
                         type(exc.orig if isinstance(exc, DBAPIError) else exc).__name__)
             self._queue.append(write)
+            self._write_down()
             self._of_this_visit += 1
             self._set(problem, waiting=False)
             self.changed.emit()
@@ -170,8 +181,12 @@ class PendingWrites(QObject):
         if self._operation is None and not self._timer.isActive():
             self._timer.start(self._delay if delay is None else delay)
 
+    def _write_down(self) -> None:
+        if self._journal is not None:
+            self._journal.save(self._queue)
+
     def _retry(self) -> None:
-        if self._operation is not None or self.problem is None:
+        if self._operation is not None or (self.problem is None and not self._queue):
             return
         batch, db, problem = list(self._queue), self.db, self.problem
         if batch:
@@ -187,7 +202,9 @@ class PendingWrites(QObject):
     def _retried(self, result: tuple[int, BaseException | None]) -> None:
         self._operation = None
         done, error = result
-        del self._queue[:done]
+        if done:
+            del self._queue[:done]
+            self._write_down()
         self._of_this_visit = min(self._of_this_visit, len(self._queue))
         if error is not None and not self._queue and self.problem is None:
             return  # a probe that failed after an action found storage well
@@ -215,8 +232,8 @@ class PendingWrites(QObject):
         self._schedule()
 
     def flush(self) -> None:
-        """The kiosk is quitting: one last try to store what is kept (it is in memory
-        only), waiting for a retry under way first."""
+        """The kiosk is quitting: one last try to store what is kept, waiting for a retry
+        under way first (what is still kept then waits in the journal)."""
         self._timer.stop()
         if self._operation is not None:
             operation = self._operation
@@ -228,10 +245,12 @@ class PendingWrites(QObject):
             return
         done, error = apply_in_order(self.db, list(self._queue))
         del self._queue[:done]
+        self._write_down()
         self._of_this_visit = min(self._of_this_visit, len(self._queue))
         if self._queue:
-            log.error("quitting with %d writes storage did not take (%s)",
-                      len(self._queue), error)
+            log.error("quitting with %d writes storage did not take (%s)%s",
+                      len(self._queue), error, "; they are stored at the next start"
+                      if self._journal is not None else "")
 
 
 def _try(action, *args) -> BaseException | None:

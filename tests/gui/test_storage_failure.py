@@ -240,6 +240,42 @@ def test_quitting_stores_what_is_kept_if_storage_answers(
     assert stored_place(window, resident.id) == (1, [0])
 
 
+def test_a_kiosk_switched_off_while_locked_stores_the_kept_writes_at_its_next_start(
+        qtbot, touch, make_window, lessons_dir, isolated_settings, monkeypatch):
+    from kiosk.kept_writes import JOURNAL_NAME
+
+    monkeypatch.setattr(pending_writes, "FIRST_RETRY_MS", 600_000)  # it never gets through
+    window = make_window()
+    resident = start_lesson(window, touch)
+    journal = isolated_settings / JOURNAL_NAME
+    lock = WriteLock(database_file(window))
+    try:
+        touch(window, "step_next")
+        answer_steps_two_and_three(window, touch)
+        assert len(window.flow.pending) == 6  # the first step finished, and the rest
+        assert len(journal.read_text(encoding="utf-8").splitlines()) == 6
+        assert "Lê Thị Sáu" not in journal.read_text(encoding="utf-8")
+        # The power goes: no last try. (This window stays, closed, its next retry ten
+        # minutes away: the next start knows only what the file holds.)
+        window.close()
+        assert stored_answers(window, resident.id) == []
+
+        monkeypatch.setattr(pending_writes, "FIRST_RETRY_MS", 50)
+        again = make_window()  # the next start, the file still locked
+        assert len(again.flow.pending) == 6
+        qtbot.wait(300)  # it tries, and keeps them
+        assert len(again.flow.pending) == 6 and journal.exists()
+        assert again.flow.pending.notice is None  # not this visit's: nobody is told
+    finally:
+        lock.release()
+
+    qtbot.waitUntil(lambda: len(again.flow.pending) == 0, timeout=WAIT_MS)
+    assert not journal.exists()
+    assert stored_answers(again, resident.id) == EXPECTED_ANSWERS
+    assert step_counts(again) == {1: (2, 1), 2: (1, 0)}
+    assert stored_place(again, resident.id) == (3, [0, 1, 2])
+
+
 def test_other_database_errors_are_not_taken_for_storage_problems(make_window, lessons_dir):
     """A broken rule is a bug to report, not a reason to keep a write and retry it."""
     from sqlalchemy.exc import IntegrityError
