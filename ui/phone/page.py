@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
@@ -109,8 +109,7 @@ class Page(QWidget):
         self.scroll.setWidget(self.content)  # while it is empty: cheap
         self._kept: QWidget | None = None  # see reveal()
         self._keep_pending = False
-        self.scroll.viewport().installEventFilter(self)
-        self.content.installEventFilter(self)
+        self.scroll.verticalScrollBar().rangeChanged.connect(self._keep_later)
 
         # What a resident must be able to reach stays in view below the scroll area, as on
         # a real phone: a PIN pad, a call's two buttons, the bottom navigation bar.
@@ -199,15 +198,13 @@ class Page(QWidget):
         self._kept = widget
         self._scroll_to(widget)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # The scrolling part and what it holds are resized and laid out again while the
-        # step around the phone settles (the phone's height is fitted to the window after
-        # it is shown; wrapped text takes its height): scroll to the target again after.
-        if self._kept is not None and not self._keep_pending \
-                and event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+    def _keep_later(self) -> None:
+        # The scrolling part's range changes while the step around the phone settles (the
+        # phone's height is fitted to the window after it is shown; wrapped text takes its
+        # height), which moves the target: scroll to it again once that is done.
+        if self._kept is not None and not self._keep_pending:
             self._keep_pending = True
             QTimer.singleShot(0, self, self._keep_in_view)
-        return False
 
     def _keep_in_view(self) -> None:
         self._keep_pending = False
