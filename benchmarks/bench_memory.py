@@ -158,11 +158,14 @@ def run_session() -> dict:
 
 @dataclass
 class Walk:
-    """Forward and back through the bundled lessons, one `show_step` per transition."""
+    """Forward and back through the bundled lessons, one `show_step` per transition (also
+    what tests/gui/test_soak.py walks)."""
 
     app: object
     window: object
     transitions: int = 0
+    answers: int = 0  # stored by the flow, one transaction each
+    moves: int = 0
 
     def settle(self) -> None:
         """What returning to the event loop does between two touches, deletions too."""
@@ -178,7 +181,7 @@ class Walk:
         from PySide6.QtTest import QTest
 
         player = self.window.flow.player
-        self.moves = getattr(self, "moves", 0) + 1
+        self.moves += 1
         QTest.mouseMove(player, QPoint(player.width() // 2 + self.moves % 2, 40))
 
     def round(self) -> None:
@@ -199,12 +202,15 @@ class Walk:
                 player.attempted.emit(index, True, "soak", 0, 1.0)
                 player.step_finished.emit(index, True)  # flow stores it, then advances
                 self.settle()
+                if player.index != index + 1:
+                    raise RuntimeError(f"{lesson.id}: step {index} did not lead on")
             for _ in range(last):
                 player.previous()
                 self.settle()
             if player.index != 0:
                 raise RuntimeError(f"{lesson.id}: the walk ended on step {player.index}")
             self.transitions += 2 * last
+            self.answers += last
 
     def live(self) -> tuple[int, int]:
         """(widgets, QObjects) alive: the same after every round, or something leaks."""

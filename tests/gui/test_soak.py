@@ -25,11 +25,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import SIGNAL, QCoreApplication, QEvent, QMetaMethod, QObject, QPoint
-from PySide6.QtTest import QTest
+from PySide6.QtCore import SIGNAL, QMetaMethod, QObject
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
+from benchmarks.bench_memory import Walk
 from kiosk import residents
 from kiosk.db.models import StepAttempt
 
@@ -54,55 +54,11 @@ def connections(objects: list[QObject]) -> int:
     return total
 
 
-class Walk:
-    def __init__(self, window) -> None:
-        self.window = window
-        self.transitions = 0
-        self.answers = 0
-        self.moves = 0
-
-    @staticmethod
-    def settle() -> None:
-        """What the event loop does between two touches, deferred deletions included."""
-        QApplication.processEvents()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-    def touch(self) -> None:
-        """A finger moving on the screen, through the window system as a real one comes:
-        the idle watcher counts only such input, so a long walk is never sent home."""
-        player = self.window.flow.player
-        self.moves += 1
-        QTest.mouseMove(player, QPoint(player.width() // 2 + self.moves % 2, 40))
-
-    def round(self) -> None:
-        flow = self.window.flow
-        player = flow.player
-        for lesson in self.window.station.pack.lessons.values():
-            if lesson.final:
-                continue  # opens only when the skill's lessons are completed
-            self.touch()
-            flow.open_lesson(lesson)
-            player.show_step(0)
-            self.settle()
-            self.transitions += 2
-            last = len(lesson.steps) - 1
-            for index in range(last):
-                player.attempted.emit(index, True, "soak", 0, 1.0)
-                player.step_finished.emit(index, True)  # stored, then the next step
-                self.settle()
-                assert player.index == index + 1, (lesson.id, index)
-            for index in range(last, 0, -1):
-                player.previous()
-                self.settle()
-                assert player.index == index - 1, (lesson.id, index)
-            self.transitions += 2 * last
-            self.answers += last
-
-    def alive(self) -> tuple[int, int, int]:
-        app = QApplication.instance()
-        objects = [app, *app.findChildren(QObject), self.window,
-                   *self.window.findChildren(QObject)]
-        return len(QApplication.allWidgets()), len(objects), connections(objects)
+def alive(window) -> tuple[int, int, int]:
+    """Widgets, QObjects and signal connections alive."""
+    app = QApplication.instance()
+    objects = [app, *app.findChildren(QObject), window, *window.findChildren(QObject)]
+    return len(QApplication.allWidgets()), len(objects), connections(objects)
 
 
 @pytest.fixture
@@ -122,14 +78,14 @@ def test_thousands_of_step_transitions_leave_nothing_behind(make_window, memory_
     person = residents.register(db, full_name="Người Đi Bộ", birth_year=1960,
                                 hamlet_id=hamlet.id, consent_given=True)
     window.flow.sign_in(person)
-    walk = Walk(window)
+    walk = Walk(QApplication.instance(), window)  # what the benchmark walks
     walk.round()  # warm-up: every kind of step, phone and font built once
     gc.collect()
-    first, start_mb, start_transitions = walk.alive(), rss_mb(), walk.transitions
+    first, start_mb, start_transitions = alive(window), rss_mb(), walk.transitions
     for _ in range(ROUNDS):
         walk.round()
         gc.collect()
-        assert walk.alive() == first  # widgets, QObjects, signal connections
+        assert alive(window) == first  # widgets, QObjects, signal connections
     walked = walk.transitions - start_transitions
     growth = rss_mb() - start_mb
     print(f"\n{walked} transitions after {start_transitions}: RSS {start_mb:.1f} -> "
