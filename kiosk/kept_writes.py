@@ -195,6 +195,7 @@ class Journal:
 
     def __init__(self, folder: Path | str) -> None:
         self.path = Path(folder) / JOURNAL_NAME
+        self._partial = self.path.with_name(f".{JOURNAL_NAME}.{os.getpid()}.partial")
         self._failed = False
 
     def save(self, writes: list[Write]) -> bool:
@@ -207,22 +208,19 @@ class Journal:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 text = "".join(json.dumps(to_record(w), ensure_ascii=False) + "\n"
                                for w in writes)
-                partial = self.path.with_name(f".{JOURNAL_NAME}.{os.getpid()}.partial")
-                fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-                try:
-                    os.write(fd, text.encode("utf-8"))
-                    os.fsync(fd)
-                finally:
-                    os.close(fd)
-                os.replace(partial, self.path)
+                with open(self._partial, "wb",
+                          opener=lambda path, flags: os.open(path, flags, 0o600)) as out:
+                    out.write(text.encode("utf-8"))
+                    out.flush()
+                    os.fsync(out.fileno())
+                os.replace(self._partial, self.path)
         except OSError as exc:
             if not self._failed:
                 log.warning("the kept writes could not be saved to %s (%s): they are in "
                             "memory only", self.path, exc.strerror or exc)
             self._failed = True
             with contextlib.suppress(OSError):
-                self.path.with_name(f".{JOURNAL_NAME}.{os.getpid()}.partial").unlink(
-                    missing_ok=True)
+                self._partial.unlink(missing_ok=True)
             return False
         self._failed = False
         return True
