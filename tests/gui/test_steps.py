@@ -408,13 +408,10 @@ def test_the_field_to_type_into_is_wholly_in_view_on_the_phone(qtbot, make_windo
     from kiosk.lessons.schema import TypeStep
 
     window = make_window()
-    hamlet = residents.list_hamlets(window.station.db)[0]
-    resident = residents.register(window.station.db, full_name="Đỗ Văn Hòa", birth_year=1950,
-                                  hamlet_id=hamlet.id, consent_given=True)
-    window.flow.sign_in(resident)
     typing = [(lesson, index) for lesson in window.station.pack.lessons.values()
               for index, step in enumerate(lesson.all_steps) if isinstance(step, TypeStep)]
     assert len(typing) >= 5
+    open_lesson_as_new_resident(window, typing[0][0].id, "Đỗ Văn Hòa")
     for lesson, index in typing:
         window.flow.open_lesson(lesson)
         player = window.current_screen()
