@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -211,10 +211,7 @@ class PracticePhone(QWidget):
         page = self._page
         if page is None:
             return
-        page.reveal(widget)
-        # Once laid out, in case the phone was not shown yet.
-        QTimer.singleShot(0, self, lambda: page.reveal(widget) if self._page is page
-                          and self.target(self._highlighted or "") is widget else None)
+        page.reveal(widget)  # and again while the page is laid out (Page.reveal)
 
     # -- the frame ------------------------------------------------------------------------
 
